@@ -1,0 +1,90 @@
+package dev.gatehouse.identity.credential;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slows password guessing without a lockout an attacker could trigger. Failures are counted per key (an account, or
+ * a client address); after {@code freeAttempts} failures each further attempt must wait a delay that doubles per
+ * failure up to {@code maxDelay}. The delay only makes the key wait — it never disables the account — and a success
+ * clears the key. Keys whose last failure is older than {@code forgetAfter} are forgotten.
+ *
+ * <h2>Configuration</h2>
+ * <ul>
+ *   <li>{@code freeAttempts}: failures before any delay, default 5;</li>
+ *   <li>{@code baseDelay}: the first delay, default 1 s, doubled per further failure;</li>
+ *   <li>{@code maxDelay}: the longest delay, default 5 min;</li>
+ *   <li>{@code forgetAfter}: default 1 h.</li>
+ * </ul>
+ * The account key and the address key are independent: an attacker spraying one account from many addresses is slowed
+ * by the account key; one address spraying many accounts by the address key. The account's owner, signing in from a
+ * quiet address after the account key's delay has passed, still gets in.
+ */
+public final class LoginThrottle {
+    private static final int MAX_TRACKED_KEYS = 100_000;
+
+    private final Clock clock;
+    private final int freeAttempts;
+    private final Duration baseDelay;
+    private final Duration maxDelay;
+    private final Duration forgetAfter;
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+    public LoginThrottle(Clock clock, int freeAttempts, Duration baseDelay, Duration maxDelay, Duration forgetAfter) {
+        this.clock = clock;
+        this.freeAttempts = freeAttempts;
+        this.baseDelay = baseDelay;
+        this.maxDelay = maxDelay;
+        this.forgetAfter = forgetAfter;
+    }
+
+    public static LoginThrottle withDefaults(Clock clock) {
+        return new LoginThrottle(clock, 5, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1));
+    }
+
+    /** How long the key must still wait before its next attempt; {@link Duration#ZERO} when it may try now. */
+    public Duration waitFor(String key) {
+        Failures f = failures.get(key);
+        if (f == null) {
+            return Duration.ZERO;
+        }
+        Instant now = clock.instant();
+        if (f.last().plus(forgetAfter).isBefore(now)) {
+            failures.remove(key, f);
+            return Duration.ZERO;
+        }
+        Instant allowedAt = f.last().plus(delayAfter(f.count()));
+        return allowedAt.isAfter(now) ? Duration.between(now, allowedAt) : Duration.ZERO;
+    }
+
+    public void recordFailure(String key) {
+        if (failures.size() >= MAX_TRACKED_KEYS) {
+            forgetOld();
+        }
+        Instant now = clock.instant();
+        failures.merge(key, new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
+    }
+
+    public void recordSuccess(String key) {
+        failures.remove(key);
+    }
+
+    private Duration delayAfter(int count) {
+        if (count < freeAttempts) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(count - freeAttempts, 30);
+        Duration delay = baseDelay.multipliedBy(1L << doublings);
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+
+    private void forgetOld() {
+        Instant horizon = clock.instant().minus(forgetAfter);
+        failures.values().removeIf(f -> f.last().isBefore(horizon));
+    }
+
+    private record Failures(int count, Instant last) {}
+}

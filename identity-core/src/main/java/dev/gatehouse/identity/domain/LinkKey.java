@@ -1,0 +1,100 @@
+package dev.gatehouse.identity.domain;
+
+import dev.gatehouse.identity.validation.ValidationException;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An immutable key by which an external system knows a user. Only these keys link an external identity to a Gatehouse
+ * user: never a login, a UPN or an e-mail address, which all change.
+ */
+public sealed interface LinkKey {
+
+    /** The key's kind, stable in the database: {@code entra}, {@code scim-id}, {@code scim-external}, {@code directory}. */
+    String kind();
+
+    /** The key's value within its kind, stable in the database. */
+    String value();
+
+    static LinkKey of(String kind, String value) {
+        return switch (kind) {
+            case "entra" -> {
+                String[] parts = value.split(":", -1);
+                if (parts.length != 2) {
+                    throw ValidationException.of("value", "an Entra link is '<tenant id>:<object id>'");
+                }
+                yield new Entra(EntraTenantId.parse("tenantId", parts[0]), EntraObjectId.parse("objectId", parts[1]));
+            }
+            case "scim-id" -> new ScimId(value);
+            case "scim-external" -> new ScimExternalId(value);
+            case "directory" -> new DirectoryObject(Uuids.parse("objectGuid", value));
+            default -> throw ValidationException.of(
+                    "kind", "'" + kind + "' is not a link kind; use entra, scim-id, scim-external or directory");
+        };
+    }
+
+    /** Entra ID: tenant + object ID ({@code tid} + {@code oid}), the same in SAML, OIDC and SCIM. */
+    record Entra(EntraTenantId tenant, EntraObjectId object) implements LinkKey {
+        public Entra {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(object, "object");
+        }
+
+        @Override
+        public String kind() {
+            return "entra";
+        }
+
+        @Override
+        public String value() {
+            return tenant + ":" + object;
+        }
+    }
+
+    /** The {@code id} Gatehouse issued to a SCIM client for this user. */
+    record ScimId(String value) implements LinkKey {
+        public ScimId {
+            requireText(value);
+        }
+
+        @Override
+        public String kind() {
+            return "scim-id";
+        }
+    }
+
+    /** The SCIM client's own {@code externalId} for this user. */
+    record ScimExternalId(String value) implements LinkKey {
+        public ScimExternalId {
+            requireText(value);
+        }
+
+        @Override
+        public String kind() {
+            return "scim-external";
+        }
+    }
+
+    /** A directory object's {@code objectGUID}. */
+    record DirectoryObject(UUID guid) implements LinkKey {
+        public DirectoryObject {
+            Objects.requireNonNull(guid, "guid");
+        }
+
+        @Override
+        public String kind() {
+            return "directory";
+        }
+
+        @Override
+        public String value() {
+            return guid.toString();
+        }
+    }
+
+    private static void requireText(String value) {
+        if (value == null || value.isBlank() || value.length() > 512) {
+            throw ValidationException.of("value", "a link key needs 1 to 512 characters");
+        }
+    }
+}

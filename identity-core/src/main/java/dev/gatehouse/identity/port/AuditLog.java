@@ -1,0 +1,12 @@
+package dev.gatehouse.identity.port;
+
+import dev.gatehouse.identity.domain.AuditEvent;
+import dev.gatehouse.identity.domain.AuditQuery;
+import dev.gatehouse.identity.domain.Page;
+
+/** Append-only record of logins, admin changes and refusals. Newest first when read. */
+public interface AuditLog {
+    void append(AuditEvent event);
+
+    Page<AuditEvent> query(AuditQuery query);
+}

@@ -1,0 +1,40 @@
+package dev.gatehouse.identity.port;
+
+import dev.gatehouse.identity.domain.Group;
+import dev.gatehouse.identity.domain.GroupId;
+import dev.gatehouse.identity.domain.GroupName;
+import dev.gatehouse.identity.domain.Membership;
+import dev.gatehouse.identity.domain.Page;
+import dev.gatehouse.identity.domain.PageRequest;
+import dev.gatehouse.identity.domain.PrincipalId;
+import dev.gatehouse.identity.domain.SiteId;
+import java.util.List;
+import java.util.Optional;
+
+public interface GroupRepository {
+    Optional<Group> find(GroupId id);
+
+    /** Case-insensitive. */
+    Optional<Group> findByName(SiteId site, GroupName name);
+
+    Page<Group> list(SiteId site, PageRequest page);
+
+    void save(Group group);
+
+    /** Deletes the group and every membership in which it is the group or the member. */
+    void delete(GroupId id);
+
+    List<PrincipalId> members(GroupId group);
+
+    /** The groups {@code member} belongs to directly. */
+    List<GroupId> groupsOf(PrincipalId member);
+
+    /** Adds the membership; returns false when it already existed. */
+    boolean addMember(Membership membership);
+
+    /** Removes the membership; returns false when it did not exist. */
+    boolean removeMember(Membership membership);
+
+    /** Removes every membership of {@code member}. */
+    void removeAllMembershipsOf(PrincipalId member);
+}

@@ -1,0 +1,25 @@
+package dev.gatehouse.identity.port;
+
+import dev.gatehouse.identity.domain.Login;
+import dev.gatehouse.identity.domain.Page;
+import dev.gatehouse.identity.domain.PageRequest;
+import dev.gatehouse.identity.domain.SiteId;
+import dev.gatehouse.identity.domain.User;
+import dev.gatehouse.identity.domain.UserId;
+import java.util.Optional;
+
+public interface UserRepository {
+    Optional<User> find(UserId id);
+
+    Optional<User> findByLogin(SiteId site, Login login);
+
+    Page<User> list(SiteId site, PageRequest page);
+
+    /** Inserts or updates. */
+    void save(User user);
+
+    void delete(UserId id);
+
+    /** Counts the site's users for which {@link User#isBreakGlassAdministrator()} holds. */
+    long countBreakGlassAdministrators(SiteId site);
+}
