@@ -84,6 +84,10 @@ public class GroupService {
         return group(siteId, id);
     }
 
+    public java.util.Optional<Group> findByName(SiteId siteId, GroupName name) {
+        return groups.findByName(siteId, name);
+    }
+
     public Page<Group> list(SiteId siteId, PageRequest page) {
         site(siteId);
         return groups.list(siteId, page);
@@ -92,6 +96,14 @@ public class GroupService {
     public List<PrincipalId> members(SiteId siteId, GroupId id) {
         group(siteId, id);
         return groups.members(id);
+    }
+
+    /** The groups {@code member} belongs to directly, by name. */
+    public List<Group> groupsOf(SiteId siteId, PrincipalId member) {
+        return groups.groupsOf(member).stream()
+                .flatMap(id -> groups.find(id).filter(g -> g.site().equals(siteId)).stream())
+                .sorted(java.util.Comparator.comparing(g -> g.name().value().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 
     /** Adds a user or group; returns false when it was already a member. */

@@ -1,0 +1,149 @@
+package dev.gatehouse.sso.api;
+
+import dev.gatehouse.identity.domain.Group;
+import dev.gatehouse.identity.domain.GroupId;
+import dev.gatehouse.identity.domain.PrincipalId;
+import dev.gatehouse.identity.domain.Site;
+import dev.gatehouse.identity.domain.UserId;
+import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.api.Views.GroupView;
+import dev.gatehouse.sso.api.Views.MemberView;
+import dev.gatehouse.sso.api.Views.PageView;
+import dev.gatehouse.sso.application.Gatehouse;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("v1/sites/{site}/groups")
+@Tag(name = "Groups")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class GroupsResource {
+    @Inject
+    Gatehouse gatehouse;
+
+    @Inject
+    AdminContext context;
+
+    @GET
+    @Operation(summary = "The groups of a site, by name, a page at a time")
+    public PageView<GroupView> list(
+            @PathParam("site") String slug, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return gatehouse.read(() -> PageView.of(
+                gatehouse.groups().list(context.site(slug).id(), AdminContext.page(page, size)), GroupView::of));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One group")
+    public GroupView get(@PathParam("site") String slug, @PathParam("id") String id) {
+        GroupId groupId = GroupId.parse("id", id);
+        return gatehouse.read(() -> GroupView.of(gatehouse.groups().get(context.site(slug).id(), groupId)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a group", description = "Body: {name, description?}; names are unique per site, ignoring case")
+    public Response create(@PathParam("site") String slug, JsonObject body) {
+        JsonInput input = JsonInput.of(body, Set.of("name", "description"));
+        Site site = gatehouse.read(() -> context.site(slug));
+        Group created = gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse.groups()
+                .create(site.id(), input.string("name"), input.string("description"), context.admin().actor()));
+        return Response.created(UriBuilder.fromResource(GroupsResource.class).path(created.id().toString()).build(slug))
+                .entity(GroupView.of(created))
+                .build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a group or change its description", description = "Body: {name?, description?}")
+    public GroupView update(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
+        GroupId groupId = GroupId.parse("id", id);
+        JsonInput input = JsonInput.of(body, Set.of("name", "description"));
+        Site site = gatehouse.read(() -> context.site(slug));
+        return gatehouse.change(site.id(), context.admin().actor(), () -> GroupView.of(gatehouse.groups()
+                .update(site.id(), groupId, input.string("name"), input.string("description"), context.admin().actor())));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a group and its memberships")
+    public Response delete(@PathParam("site") String slug, @PathParam("id") String id) {
+        GroupId groupId = GroupId.parse("id", id);
+        Site site = gatehouse.read(() -> context.site(slug));
+        gatehouse.change(site.id(), context.admin().actor(), () -> {
+            gatehouse.groups().delete(site.id(), groupId, context.admin().actor());
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/members")
+    @Operation(summary = "The direct members of a group: users and groups")
+    public List<MemberView> members(@PathParam("site") String slug, @PathParam("id") String id) {
+        GroupId groupId = GroupId.parse("id", id);
+        return gatehouse.read(() -> gatehouse.groups().members(context.site(slug).id(), groupId).stream()
+                .map(member -> new MemberView(member instanceof UserId ? "user" : "group", member.value().toString()))
+                .toList());
+    }
+
+    @POST
+    @Path("{id}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a member", description = "Body: {\"user\": \"<user id>\"} or {\"group\": \"<group id>\"};"
+            + " 201 when added, 200 when it was already a member; a group that would contain itself is refused")
+    public Response addMember(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
+        GroupId groupId = GroupId.parse("id", id);
+        PrincipalId member = member(JsonInput.of(body, Set.of("user", "group")));
+        Site site = gatehouse.read(() -> context.site(slug));
+        boolean added = gatehouse.change(site.id(), context.admin().actor(),
+                () -> gatehouse.groups().addMember(site.id(), groupId, member, context.admin().actor()));
+        return Response.status(added ? 201 : 200)
+                .entity(new MemberView(member instanceof UserId ? "user" : "group", member.value().toString()))
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}/members/{member}")
+    @Operation(summary = "Remove a member (a user or group id); 204, or 404 when it was not a member")
+    public Response removeMember(
+            @PathParam("site") String slug, @PathParam("id") String id, @PathParam("member") String memberId) {
+        GroupId groupId = GroupId.parse("id", id);
+        UserId asUser = UserId.parse("member", memberId);
+        Site site = gatehouse.read(() -> context.site(slug));
+        boolean removed = gatehouse.change(site.id(), context.admin().actor(), () ->
+                gatehouse.groups().removeMember(site.id(), groupId, asUser, context.admin().actor())
+                        || gatehouse.groups().removeMember(site.id(), groupId, new GroupId(asUser.value()), context.admin().actor()));
+        if (!removed) {
+            throw new dev.gatehouse.identity.application.NotFoundException("membership of", memberId);
+        }
+        return Response.noContent().build();
+    }
+
+    private static PrincipalId member(JsonInput input) {
+        String user = input.string("user");
+        String group = input.string("group");
+        if ((user == null) == (group == null)) {
+            throw ValidationException.of("user", "give exactly one of 'user' (a user id) or 'group' (a group id)");
+        }
+        return user != null ? UserId.parse("user", user) : GroupId.parse("group", group);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.gatehouse.sso.api;
+
+import dev.gatehouse.identity.validation.FieldError;
+import dev.gatehouse.identity.validation.ValidationException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Strict reading of a JSON request body: only the named fields are accepted, each with the type it must have. Every
+ * problem is reported at once, naming the field. Absent fields read as {@code null}.
+ */
+final class JsonInput {
+    private final JsonObject body;
+
+    private JsonInput(JsonObject body) {
+        this.body = body;
+    }
+
+    /** @throws ValidationException naming each unknown field and listing the allowed ones */
+    static JsonInput of(JsonObject body, Set<String> allowed) {
+        if (body == null) {
+            throw ValidationException.of("body", "is missing; send a JSON object with the fields " + new TreeSet<>(allowed));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (String field : body.keySet()) {
+            if (!allowed.contains(field)) {
+                errors.add(new FieldError(field, "is not a known field; allowed fields are " + new TreeSet<>(allowed)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new JsonInput(body);
+    }
+
+    String string(String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        throw ValidationException.of(field, "must be a JSON string, not " + kind(value));
+    }
+
+    Boolean bool(String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE) {
+            return Boolean.TRUE;
+        }
+        if (value.getValueType() == JsonValue.ValueType.FALSE) {
+            return Boolean.FALSE;
+        }
+        throw ValidationException.of(field, "must be true or false, not " + kind(value));
+    }
+
+    boolean has(String field) {
+        return body.containsKey(field);
+    }
+
+    boolean isNull(String field) {
+        return body.containsKey(field) && body.get(field).getValueType() == JsonValue.ValueType.NULL;
+    }
+
+    private static String kind(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case NUMBER -> "a number (" + ((JsonNumber) value) + ")";
+            case STRING -> "a string";
+            case TRUE, FALSE -> "a boolean";
+            case NULL -> "null";
+        };
+    }
+}

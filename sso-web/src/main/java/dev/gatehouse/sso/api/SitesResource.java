@@ -1,0 +1,87 @@
+package dev.gatehouse.sso.api;
+
+import dev.gatehouse.identity.application.NotFoundException;
+import dev.gatehouse.identity.domain.Site;
+import dev.gatehouse.identity.domain.SiteId;
+import dev.gatehouse.sso.api.Views.SiteView;
+import dev.gatehouse.sso.application.Gatehouse;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("v1/sites")
+@Tag(name = "Sites")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SitesResource {
+    @Inject
+    Gatehouse gatehouse;
+
+    @Inject
+    AdminContext context;
+
+    @GET
+    @Operation(summary = "The sites the caller administers: their own and every site below it")
+    public List<SiteView> list() {
+        return gatehouse.read(() -> gatehouse.sites().subtree(context.admin().site()).stream()
+                .map(site -> SiteView.of(site, this::parentSlug))
+                .toList());
+    }
+
+    @GET
+    @Path("{site}")
+    @Operation(summary = "One site")
+    public SiteView get(@PathParam("site") String slug) {
+        return gatehouse.read(() -> SiteView.of(context.site(slug), this::parentSlug));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a child site under one of the caller's sites",
+            description = "Body: {\"slug\", \"displayName\", \"parent\"}; parent is a site slug and defaults to the"
+                    + " caller's own site.")
+    public Response create(JsonObject body) {
+        JsonInput input = JsonInput.of(body, Set.of("slug", "displayName", "parent"));
+        String parentSlug = input.string("parent");
+        Site created = gatehouse.change(context.admin().site(), context.admin().actor(), () -> {
+            SiteId parent = parentSlug == null ? context.admin().site() : context.site(parentSlug).id();
+            return gatehouse.sites().create(input.string("slug"), input.string("displayName"), parent,
+                    context.admin().actor());
+        });
+        return Response.created(UriBuilder.fromResource(SitesResource.class).path(created.slug().value()).build())
+                .entity(gatehouse.read(() -> SiteView.of(created, this::parentSlug)))
+                .build();
+    }
+
+    @PATCH
+    @Path("{site}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a site", description = "Body: {\"displayName\"}")
+    public SiteView update(@PathParam("site") String slug, JsonObject body) {
+        JsonInput input = JsonInput.of(body, Set.of("displayName"));
+        return gatehouse.change(context.admin().site(), context.admin().actor(), () -> SiteView.of(
+                gatehouse.sites().rename(context.site(slug).id(), input.string("displayName"), context.admin().actor()),
+                this::parentSlug));
+    }
+
+    private String parentSlug(Site site) {
+        return site.parentId()
+                .map(parent -> gatehouse.sites().find(parent).orElseThrow(() -> new NotFoundException("site", parent))
+                        .slug().value())
+                .orElse(null);
+    }
+}

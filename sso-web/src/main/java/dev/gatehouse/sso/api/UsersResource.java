@@ -1,0 +1,130 @@
+package dev.gatehouse.sso.api;
+
+import dev.gatehouse.identity.application.NewUser;
+import dev.gatehouse.identity.application.UserChanges;
+import dev.gatehouse.identity.domain.Site;
+import dev.gatehouse.identity.domain.User;
+import dev.gatehouse.identity.domain.UserId;
+import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.api.Views.PageView;
+import dev.gatehouse.sso.api.Views.UserView;
+import dev.gatehouse.sso.application.Gatehouse;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("v1/sites/{site}/users")
+@Tag(name = "Users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+    private static final Set<String> CREATE_FIELDS =
+            Set.of("login", "displayName", "email", "authMethod", "administrator", "password");
+    private static final Set<String> UPDATE_FIELDS =
+            Set.of("login", "displayName", "email", "state", "authMethod", "administrator");
+
+    @Inject
+    Gatehouse gatehouse;
+
+    @Inject
+    AdminContext context;
+
+    @GET
+    @Operation(summary = "The users of a site, by login, a page at a time (page from 0, size 1 to 500, default 50)")
+    public PageView<UserView> list(
+            @PathParam("site") String slug, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return gatehouse.read(() -> PageView.of(
+                gatehouse.users().list(context.site(slug).id(), AdminContext.page(page, size)), UserView::of));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One user")
+    public UserView get(@PathParam("site") String slug, @PathParam("id") String id) {
+        UserId userId = UserId.parse("id", id);
+        return gatehouse.read(() -> UserView.of(gatehouse.users().get(context.site(slug).id(), userId)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user",
+            description = "Body: {login, displayName, email?, authMethod? ('local' | 'directory' | 'sso:<provider id>',"
+                    + " default 'local'), administrator? (default false), password? (at least 12 characters)}")
+    public Response create(@PathParam("site") String slug, JsonObject body) {
+        JsonInput input = JsonInput.of(body, CREATE_FIELDS);
+        String password = input.string("password");
+        NewUser newUser = new NewUser(input.string("login"), input.string("displayName"), input.string("email"),
+                input.string("authMethod"), Boolean.TRUE.equals(input.bool("administrator")),
+                password == null ? null : password.toCharArray());
+        Site site = gatehouse.read(() -> context.site(slug));
+        User created = gatehouse.change(site.id(), context.admin().actor(),
+                () -> gatehouse.users().create(site.id(), newUser, context.admin().actor()));
+        return Response.created(UriBuilder.fromResource(UsersResource.class).path(created.id().toString()).build(slug))
+                .entity(UserView.of(created))
+                .build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a user: any of login, displayName, email (null removes it), state (ENABLED |"
+            + " DISABLED | DEPROVISIONED), authMethod, administrator. Refused when it would remove the site's last"
+            + " break-glass administrator.")
+    public UserView update(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
+        UserId userId = UserId.parse("id", id);
+        JsonInput input = JsonInput.of(body, UPDATE_FIELDS);
+        UserChanges changes = new UserChanges(input.string("login"), input.string("displayName"), input.string("email"),
+                input.isNull("email"), input.string("state"), input.string("authMethod"), input.bool("administrator"));
+        Site site = gatehouse.read(() -> context.site(slug));
+        return gatehouse.change(site.id(), context.admin().actor(), () -> UserView.of(
+                gatehouse.users().update(site.id(), userId, changes, context.admin().actor())));
+    }
+
+    @PUT
+    @Path("{id}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a user's local password", description = "Body: {\"password\"}, at least 12 characters")
+    public Response setPassword(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
+        UserId userId = UserId.parse("id", id);
+        String password = JsonInput.of(body, Set.of("password")).string("password");
+        if (password == null) {
+            throw ValidationException.of("password", "is required; use at least 12 characters");
+        }
+        Site site = gatehouse.read(() -> context.site(slug));
+        gatehouse.change(site.id(), context.admin().actor(), () -> {
+            gatehouse.users().setPassword(site.id(), userId, password.toCharArray(), context.admin().actor());
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a user, their memberships and identity links. Refused for the site's last"
+            + " break-glass administrator.")
+    public Response delete(@PathParam("site") String slug, @PathParam("id") String id) {
+        UserId userId = UserId.parse("id", id);
+        Site site = gatehouse.read(() -> context.site(slug));
+        gatehouse.change(site.id(), context.admin().actor(), () -> {
+            gatehouse.users().delete(site.id(), userId, context.admin().actor());
+            return null;
+        });
+        return Response.noContent().build();
+    }
+}

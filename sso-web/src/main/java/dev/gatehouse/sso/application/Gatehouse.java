@@ -1,0 +1,161 @@
+package dev.gatehouse.sso.application;
+
+import dev.gatehouse.identity.application.FirstStart;
+import dev.gatehouse.identity.application.GroupService;
+import dev.gatehouse.identity.application.IdentityException;
+import dev.gatehouse.identity.application.PasswordLogin;
+import dev.gatehouse.identity.application.SiteService;
+import dev.gatehouse.identity.application.UserService;
+import dev.gatehouse.identity.credential.LoginThrottle;
+import dev.gatehouse.identity.credential.PasswordHasher;
+import dev.gatehouse.identity.credential.SecretCipher;
+import dev.gatehouse.identity.domain.Actor;
+import dev.gatehouse.identity.domain.AuditEvent;
+import dev.gatehouse.identity.domain.AuditType;
+import dev.gatehouse.identity.domain.SiteId;
+import dev.gatehouse.identity.port.AuditLog;
+import dev.gatehouse.identity.port.ProviderRepository;
+import dev.gatehouse.identity.port.SiteRepository;
+import dev.gatehouse.identity.port.UserRepository;
+import dev.gatehouse.sso.config.GatehouseSettings;
+import dev.gatehouse.sso.config.MasterKey;
+import dev.gatehouse.sso.persistence.Database;
+import dev.gatehouse.sso.persistence.JpaAuditLog;
+import dev.gatehouse.sso.persistence.JpaGroupRepository;
+import dev.gatehouse.sso.persistence.JpaIdentityLinkRepository;
+import dev.gatehouse.sso.persistence.JpaProviderRepository;
+import dev.gatehouse.sso.persistence.JpaSiteRepository;
+import dev.gatehouse.sso.persistence.JpaUserRepository;
+import dev.gatehouse.sso.persistence.Transactions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The application's composition root: reads the settings, opens the database, builds every service with its
+ * adapters and prepares a fresh installation (default site, first administrator). Started eagerly when the
+ * application starts, so a bad setting or an unreachable database stops the deployment with a clear message.
+ */
+@ApplicationScoped
+public class Gatehouse {
+    private static final Logger LOG = Logger.getLogger(Gatehouse.class.getName());
+
+    private GatehouseSettings settings;
+    private Database database;
+    private Transactions transactions;
+    private SiteRepository siteRepository;
+    private UserRepository userRepository;
+    private ProviderRepository providerRepository;
+    private AuditLog auditLog;
+    private SiteService sites;
+    private UserService users;
+    private GroupService groups;
+    private PasswordLogin passwordLogin;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        start();
+    }
+
+    synchronized void start() {
+        if (database != null) {
+            return;
+        }
+        Config config = ConfigProvider.getConfig();
+        settings = GatehouseSettings.read(key -> config.getOptionalValue(key, String.class));
+        LOG.info(() -> "Starting Gatehouse with " + settings);
+        database = Database.open(settings);
+        transactions = new Transactions(database);
+        Clock clock = Clock.systemUTC();
+        siteRepository = new JpaSiteRepository(transactions);
+        userRepository = new JpaUserRepository(transactions);
+        JpaGroupRepository groupRepository = new JpaGroupRepository(transactions);
+        providerRepository = new JpaProviderRepository(transactions, new SecretCipher(MasterKey.resolve(settings)));
+        auditLog = new JpaAuditLog(transactions);
+        PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
+        sites = new SiteService(siteRepository, auditLog, clock);
+        users = new UserService(siteRepository, userRepository, groupRepository,
+                new JpaIdentityLinkRepository(transactions), providerRepository, hasher, auditLog, clock);
+        groups = new GroupService(siteRepository, groupRepository, userRepository, auditLog, clock);
+        passwordLogin = new PasswordLogin(userRepository, hasher, LoginThrottle.withDefaults(clock), auditLog, clock);
+        prepareFirstStart(clock);
+    }
+
+    private void prepareFirstStart(Clock clock) {
+        FirstStart firstStart = new FirstStart(siteRepository, sites, users, auditLog, clock);
+        Optional<char[]> configured = settings.adminPassword().map(secret -> secret.value().toCharArray());
+        Optional<char[]> generated = transactions.inTransaction(() -> firstStart.prepare(configured));
+        generated.ifPresent(password -> System.out.println(FirstStartNotice.text(password)));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /**
+     * Runs an admin change in one transaction. When the change is refused (conflict, break-glass, not found), the
+     * refusal is audited in a transaction of its own, since the change's own transaction is rolled back.
+     */
+    public <T> T change(SiteId site, Actor actor, Supplier<T> work) {
+        try {
+            return transactions.inTransaction(work);
+        } catch (IdentityException refused) {
+            transactions.run(() -> auditLog.append(AuditEvent.of(Clock.systemUTC().instant(), site, actor,
+                    AuditType.CHANGE_REFUSED, "", false, refused.getMessage())));
+            throw refused;
+        }
+    }
+
+    public <T> T read(Supplier<T> work) {
+        return transactions.inTransaction(work);
+    }
+
+    public GatehouseSettings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public SiteService sites() {
+        return sites;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public GroupService groups() {
+        return groups;
+    }
+
+    public UserRepository userRepository() {
+        return userRepository;
+    }
+
+    public ProviderRepository providers() {
+        return providerRepository;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    public PasswordLogin passwordLogin() {
+        return passwordLogin;
+    }
+}

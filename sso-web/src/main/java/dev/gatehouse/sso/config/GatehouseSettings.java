@@ -1,0 +1,114 @@
+package dev.gatehouse.sso.config;
+
+import dev.gatehouse.identity.domain.Secret;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Gatehouse's process settings, read from MicroProfile Config (environment variables override: {@code GATEHOUSE_DB_URL}
+ * sets {@code gatehouse.db.url}). Everything per site is data, not settings.
+ *
+ * <h2>Configuration</h2>
+ * <table>
+ *   <caption>keys</caption>
+ *   <tr><td>{@code gatehouse.data-dir}</td><td>working data (H2 files, generated master key); default {@code ./data}</td></tr>
+ *   <tr><td>{@code gatehouse.db.url}</td><td>JDBC URL, H2 or PostgreSQL; default an H2 file database in the data dir</td></tr>
+ *   <tr><td>{@code gatehouse.db.user}, {@code gatehouse.db.password}</td><td>default {@code gatehouse} and empty</td></tr>
+ *   <tr><td>{@code gatehouse.db.pool-size}</td><td>connections; default 10</td></tr>
+ *   <tr><td>{@code gatehouse.db.connect-timeout-millis}</td><td>how long a request waits for a connection before 503; default 5000</td></tr>
+ *   <tr><td>{@code gatehouse.base-url}</td><td>the public URL, used in redirect URIs and metadata; default {@code http://localhost:8080}</td></tr>
+ *   <tr><td>{@code gatehouse.master-key}</td><td>base64 of 32 bytes encrypting stored secrets; default a key generated into {@code <data-dir>/master.key}</td></tr>
+ *   <tr><td>{@code gatehouse.admin-password}</td><td>the first administrator's password on first start; default generated and printed once</td></tr>
+ *   <tr><td>{@code gatehouse.password.iterations}</td><td>PBKDF2 iterations for new password hashes; default 600000</td></tr>
+ * </table>
+ */
+public record GatehouseSettings(
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        Secret dbPassword,
+        int dbPoolSize,
+        int dbConnectTimeoutMillis,
+        URI baseUrl,
+        Optional<Secret> masterKey,
+        Optional<Secret> adminPassword,
+        int passwordIterations) {
+
+    /** Reads and checks every key; all problems are reported together, each naming its key and the fix. */
+    public static GatehouseSettings read(Function<String, Optional<String>> source) {
+        List<String> problems = new ArrayList<>();
+        Path dataDir = Path.of(source.apply("gatehouse.data-dir").orElse("./data")).toAbsolutePath().normalize();
+        String dbUrl = source.apply("gatehouse.db.url")
+                .orElse("jdbc:h2:file:" + dataDir.resolve("gatehouse") + ";DB_CLOSE_ON_EXIT=FALSE");
+        if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            problems.add("gatehouse.db.url: '" + dbUrl.replaceAll("password=[^&;]*", "password=****")
+                    + "' is not supported; use jdbc:postgresql://host:5432/db or jdbc:h2:file:/path/name");
+        }
+        int pool = integer(source, "gatehouse.db.pool-size", 10, 1, 200, problems);
+        int timeout = integer(source, "gatehouse.db.connect-timeout-millis", 5000, 250, 60_000, problems);
+        int iterations = integer(source, "gatehouse.password.iterations", 600_000, 10_000, 10_000_000, problems);
+        URI baseUrl = baseUrl(source.apply("gatehouse.base-url").orElse("http://localhost:8080"), problems);
+        Optional<Secret> masterKey = source.apply("gatehouse.master-key").filter(s -> !s.isBlank()).map(Secret::new);
+        Optional<Secret> admin = source.apply("gatehouse.admin-password").filter(s -> !s.isEmpty()).map(Secret::new);
+        if (!problems.isEmpty()) {
+            throw new SettingsException(problems);
+        }
+        return new GatehouseSettings(
+                dataDir,
+                dbUrl,
+                source.apply("gatehouse.db.user").orElse("gatehouse"),
+                new Secret(source.apply("gatehouse.db.password").orElse("")),
+                pool,
+                timeout,
+                baseUrl,
+                masterKey,
+                admin,
+                iterations);
+    }
+
+    private static int integer(
+            Function<String, Optional<String>> source, String key, int fallback, int min, int max, List<String> problems) {
+        Optional<String> text = source.apply(key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.get().trim());
+            if (value < min || value > max) {
+                problems.add(key + ": " + value + " is out of range; use " + min + " to " + max + " (default " + fallback + ")");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problems.add(key + ": '" + text.get() + "' is not a whole number; use " + min + " to " + max + " (default "
+                    + fallback + ")");
+            return fallback;
+        }
+    }
+
+    private static URI baseUrl(String text, List<String> problems) {
+        try {
+            URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                problems.add("gatehouse.base-url: '" + text
+                        + "' is not an absolute http(s) URL without query; use the URL users reach, such as"
+                        + " https://gatehouse.example.com");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            problems.add("gatehouse.base-url: '" + text + "' is not a URL (" + e.getReason()
+                    + "); use the URL users reach, such as https://gatehouse.example.com");
+            return URI.create("http://localhost:8080");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GatehouseSettings[dataDir=" + dataDir + ", dbUrl=" + dbUrl.replaceAll("password=[^&;]*", "password=****")
+                + ", dbUser=" + dbUser + ", baseUrl=" + baseUrl + "]";
+    }
+}

@@ -1,0 +1,22 @@
+package dev.gatehouse.sso.health;
+
+import dev.gatehouse.sso.application.Gatehouse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when a database connection can be had and answers within two seconds. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+    @Inject
+    Gatehouse gatehouse;
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean up = gatehouse.database() != null && gatehouse.database().isReachable();
+        return HealthCheckResponse.named("database").status(up).build();
+    }
+}

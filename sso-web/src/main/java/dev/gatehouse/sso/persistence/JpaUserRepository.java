@@ -1,0 +1,85 @@
+package dev.gatehouse.sso.persistence;
+
+import dev.gatehouse.identity.domain.AuthMethod;
+import dev.gatehouse.identity.domain.Login;
+import dev.gatehouse.identity.domain.Page;
+import dev.gatehouse.identity.domain.PageRequest;
+import dev.gatehouse.identity.domain.SiteId;
+import dev.gatehouse.identity.domain.User;
+import dev.gatehouse.identity.domain.UserId;
+import dev.gatehouse.identity.domain.UserState;
+import dev.gatehouse.identity.port.UserRepository;
+import jakarta.persistence.EntityManager;
+import java.util.Optional;
+
+public final class JpaUserRepository implements UserRepository {
+    private final Transactions tx;
+
+    public JpaUserRepository(Transactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<User> find(UserId id) {
+        return Optional.ofNullable(em().find(UserEntity.class, id.value())).map(UserEntity::toDomain);
+    }
+
+    @Override
+    public Optional<User> findByLogin(SiteId site, Login login) {
+        return em().createQuery("select u from UserEntity u where u.siteId = :site and u.login = :login", UserEntity.class)
+                .setParameter("site", site.value())
+                .setParameter("login", login.value())
+                .getResultStream()
+                .findFirst()
+                .map(UserEntity::toDomain);
+    }
+
+    @Override
+    public Page<User> list(SiteId site, PageRequest page) {
+        long total = em().createQuery("select count(u) from UserEntity u where u.siteId = :site", Long.class)
+                .setParameter("site", site.value())
+                .getSingleResult();
+        var items = em().createQuery("select u from UserEntity u where u.siteId = :site order by u.login", UserEntity.class)
+                .setParameter("site", site.value())
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
+                .getResultStream()
+                .map(UserEntity::toDomain)
+                .toList();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    @Override
+    public void save(User user) {
+        UserEntity entity = em().find(UserEntity.class, user.id().value());
+        if (entity == null) {
+            em().persist(new UserEntity(user));
+        } else {
+            entity.update(user);
+        }
+    }
+
+    @Override
+    public void delete(UserId id) {
+        UserEntity entity = em().find(UserEntity.class, id.value());
+        if (entity != null) {
+            em().remove(entity);
+        }
+    }
+
+    @Override
+    public long countBreakGlassAdministrators(SiteId site) {
+        return em().createQuery(
+                        "select count(u) from UserEntity u where u.siteId = :site and u.administrator = true"
+                                + " and u.state = :enabled and u.authMethod = :local and u.passwordHash is not null",
+                        Long.class)
+                .setParameter("site", site.value())
+                .setParameter("enabled", UserState.ENABLED.name())
+                .setParameter("local", new AuthMethod.LocalPassword().code())
+                .getSingleResult();
+    }
+
+    private EntityManager em() {
+        return tx.entityManager();
+    }
+}

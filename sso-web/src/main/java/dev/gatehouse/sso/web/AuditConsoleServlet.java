@@ -1,0 +1,27 @@
+package dev.gatehouse.sso.web;
+
+import dev.gatehouse.identity.domain.AuditQuery;
+import dev.gatehouse.identity.domain.PageRequest;
+import dev.gatehouse.identity.domain.Site;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The newest audit events of the managed site. */
+@WebServlet("/console/audit")
+public class AuditConsoleServlet extends ConsoleServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        Site site = managedSite(request, response);
+        if (site == null) {
+            return;
+        }
+        request.setAttribute("events", gatehouse.read(() -> gatehouse.auditLog()
+                .query(new AuditQuery(site.id(), null, null, null, null, new PageRequest(0, 200)))));
+        render(request, response, site, "audit");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gatehouse.sso.web;
+
+import dev.gatehouse.identity.application.ConflictException;
+import dev.gatehouse.identity.application.IdentityException;
+import dev.gatehouse.identity.application.NotFoundException;
+import dev.gatehouse.identity.domain.Site;
+import dev.gatehouse.identity.domain.SiteSlug;
+import dev.gatehouse.identity.validation.FieldError;
+import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.application.Gatehouse;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Shared behaviour of console pages: the signed-in administrator, the site being managed ({@code ?site=<slug>}, the
+ * administrator's own site by default, or any site below it), rendering a view, and showing a refused change as a
+ * list of messages on the page.
+ */
+abstract class ConsoleServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Gatehouse gatehouse;
+
+    static SignedIn admin(HttpServletRequest request) {
+        return (SignedIn) request.getAttribute(AdminFilter.REQUEST_ATTRIBUTE);
+    }
+
+    /** The managed site, or null after answering 404 when it is unknown or outside the administrator's sites. */
+    Site managedSite(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SignedIn admin = admin(request);
+        String slug = request.getParameter("site");
+        Site site = gatehouse.read(() -> {
+            if (slug == null || slug.isBlank()) {
+                return gatehouse.sites().find(admin.site()).orElse(null);
+            }
+            try {
+                return gatehouse.sites().findBySlug(new SiteSlug(slug))
+                        .filter(s -> gatehouse.sites().isWithin(s.id(), admin.site()))
+                        .orElse(null);
+            } catch (ValidationException e) {
+                return null;
+            }
+        });
+        if (site == null) {
+            response.sendError(404, "There is no such site among the sites you administer.");
+        }
+        return site;
+    }
+
+    void render(HttpServletRequest request, HttpServletResponse response, Site site, String view)
+            throws ServletException, IOException {
+        request.setAttribute("admin", admin(request));
+        request.setAttribute("site", site);
+        request.setAttribute("sites", gatehouse.read(() -> gatehouse.sites().subtree(admin(request).site())));
+        request.setAttribute("csrf", Csrf.token(request.getSession()));
+        Pages.noStore(response);
+        request.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp").forward(request, response);
+    }
+
+    /** Turns a refused change into messages for the page and the matching status code. */
+    static void showRefusal(HttpServletRequest request, HttpServletResponse response, RuntimeException e) {
+        if (e instanceof ValidationException invalid) {
+            response.setStatus(400);
+            request.setAttribute("errors", invalid.errors().stream().map(FieldError::toString).toList());
+        } else if (e instanceof NotFoundException) {
+            response.setStatus(404);
+            request.setAttribute("errors", List.of(e.getMessage()));
+        } else if (e instanceof ConflictException || e instanceof IdentityException) {
+            response.setStatus(409);
+            request.setAttribute("errors", List.of(e.getMessage()));
+        } else {
+            throw e;
+        }
+    }
+
+    /** Redirects after a successful change (POST-redirect-GET), keeping the managed site. */
+    static void redirect(HttpServletRequest request, HttpServletResponse response, String path, Site site) {
+        response.setStatus(303);
+        response.setHeader("Location", request.getContextPath() + path + (path.contains("?") ? "&" : "?") + "site=" + site.slug());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.gatehouse.sso.web;
+
+import dev.gatehouse.identity.application.LoginResult;
+import dev.gatehouse.identity.domain.Site;
+import dev.gatehouse.sso.application.Gatehouse;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The login page at the application root. A successful password sign-in gets a new session ID (the pre-login ID dies,
+ * defeating session fixation) and a new CSRF token. Every failure shows the same message; the reason is audited.
+ * The page names the site ({@code ?site=<slug>}, default site otherwise); "Sign in with …" buttons of the site's SSO
+ * providers appear above the password form.
+ */
+@WebServlet(urlPatterns = {"", "/login"})
+public class LoginServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    static final String FAILED = "Sign-in failed: the login or password is wrong, or this account cannot sign in here.";
+
+    @Inject
+    Gatehouse gatehouse;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        HttpSession session = request.getSession();
+        SignedIn signedIn = (SignedIn) session.getAttribute(SignedIn.SESSION_ATTRIBUTE);
+        if (signedIn != null && "/login".equals(request.getServletPath())) {
+            response.sendRedirect(request.getContextPath() + "/");
+            return;
+        }
+        Optional<Site> site = PasswordSignIn.site(gatehouse, request.getParameter("site"));
+        if (site.isEmpty()) {
+            response.sendError(404, "There is no site with that name.");
+            return;
+        }
+        render(request, response, site.get(), signedIn, null, 200);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        if (session == null || !Csrf.originAllowed(request) || !Csrf.tokenMatches(request, session)) {
+            response.sendError(403, "The sign-in form expired or came from another site. Reload the page and try again.");
+            return;
+        }
+        Optional<Site> site = PasswordSignIn.site(gatehouse, request.getParameter("site"));
+        String login = request.getParameter("login");
+        String password = request.getParameter("password");
+        if (site.isEmpty() || login == null || password == null) {
+            render(request, response, site.orElse(null), null, FAILED, 400);
+            return;
+        }
+        LoginResult result = PasswordSignIn.check(gatehouse, site.get(), login, password.toCharArray(), request.getRemoteAddr());
+        if (result instanceof LoginResult.Success success) {
+            request.changeSessionId();
+            session.setAttribute(SignedIn.SESSION_ATTRIBUTE, new SignedIn(success.user().id(), site.get().id(),
+                    success.user().login().value(), site.get().slug().value()));
+            Csrf.renew(session);
+            String target = success.user().administrator() ? "/console/users" : "/";
+            response.setStatus(303);
+            response.setHeader("Location", request.getContextPath() + target);
+        } else if (result instanceof LoginResult.Throttled throttled) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            render(request, response, site.get(), null, "Too many failed sign-ins. Wait "
+                    + Math.max(1, throttled.retryAfter().toSeconds()) + " seconds and try again.", 429);
+        } else {
+            render(request, response, site.get(), null, FAILED, 401);
+        }
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, Site site, SignedIn signedIn,
+            String error, int status) throws ServletException, IOException {
+        response.setStatus(status);
+        request.setAttribute("site", site);
+        request.setAttribute("signedIn", signedIn);
+        request.setAttribute("error", error);
+        request.setAttribute("csrf", Csrf.token(request.getSession()));
+        Pages.noStore(response);
+        request.getRequestDispatcher("/WEB-INF/views/login.jsp").forward(request, response);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.gatehouse.sso.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.identity.application.BreakGlassException;
+import dev.gatehouse.identity.application.FirstStart;
+import dev.gatehouse.identity.application.GroupService;
+import dev.gatehouse.identity.application.NewUser;
+import dev.gatehouse.identity.application.SiteService;
+import dev.gatehouse.identity.application.UserService;
+import dev.gatehouse.identity.credential.PasswordHasher;
+import dev.gatehouse.identity.credential.SecretCipher;
+import dev.gatehouse.identity.domain.Actor;
+import dev.gatehouse.identity.domain.AuditQuery;
+import dev.gatehouse.identity.domain.AuditType;
+import dev.gatehouse.identity.domain.PageRequest;
+import dev.gatehouse.identity.domain.Provider;
+import dev.gatehouse.identity.domain.ProviderId;
+import dev.gatehouse.identity.domain.ProviderSettings;
+import dev.gatehouse.identity.domain.Secret;
+import dev.gatehouse.identity.domain.Site;
+import dev.gatehouse.identity.domain.SiteSlug;
+import dev.gatehouse.identity.domain.User;
+import dev.gatehouse.sso.config.GatehouseSettings;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The mappings, migrations and queries on a real (in-memory H2) database. */
+class PersistenceTest {
+    private final Database database = Database.open(GatehouseSettings.read(key -> Optional.ofNullable(Map.of(
+                    "gatehouse.db.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+            .get(key))));
+    private final Transactions tx = new Transactions(database);
+    private final JpaSiteRepository sites = new JpaSiteRepository(tx);
+    private final JpaUserRepository users = new JpaUserRepository(tx);
+    private final JpaGroupRepository groups = new JpaGroupRepository(tx);
+    private final JpaAuditLog audit = new JpaAuditLog(tx);
+    private final SecretCipher cipher = new SecretCipher(new byte[32]);
+    private final JpaProviderRepository providers = new JpaProviderRepository(tx, cipher);
+    private final Clock clock = Clock.systemUTC();
+    private final SiteService siteService = new SiteService(sites, audit, clock);
+    private final UserService userService = new UserService(sites, users, groups, new JpaIdentityLinkRepository(tx),
+            providers, new PasswordHasher(10_000), audit, clock);
+    private final GroupService groupService = new GroupService(sites, groups, users, audit, clock);
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void firstStartCreatesTheDefaultSiteAndAnAdministratorOnce() {
+        FirstStart firstStart = new FirstStart(sites, siteService, userService, audit, clock);
+
+        Optional<char[]> generated = tx.inTransaction(() -> firstStart.prepare(Optional.empty()));
+        Optional<char[]> second = tx.inTransaction(() -> firstStart.prepare(Optional.empty()));
+
+        assertThat(generated).isPresent();
+        assertThat(generated.get()).hasSize(20);
+        assertThat(second).isEmpty();
+        tx.run(() -> {
+            Site site = sites.findBySlug(new SiteSlug("default")).orElseThrow();
+            assertThat(users.countBreakGlassAdministrators(site.id())).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aRefusedChangeLeavesNothingWritten() {
+        Site site = tx.inTransaction(() -> siteService.create("acme", "Acme", null, Actor.SYSTEM));
+        User admin = tx.inTransaction(() -> userService.create(site.id(),
+                new NewUser("admin", "Admin", null, "local", true, "correct horse battery".toCharArray()), Actor.SYSTEM));
+        long eventsBefore = tx.inTransaction(() -> audit.query(query()).total());
+
+        assertThatThrownBy(() -> tx.run(() -> userService.delete(site.id(), admin.id(), Actor.SYSTEM)))
+                .isInstanceOf(BreakGlassException.class);
+
+        tx.run(() -> {
+            assertThat(users.find(admin.id())).isPresent();
+            assertThat(audit.query(query()).total()).isEqualTo(eventsBefore);
+        });
+    }
+
+    @Test
+    void membershipsAndGroupsRoundTrip() {
+        Site site = tx.inTransaction(() -> siteService.create("acme", "Acme", null, Actor.SYSTEM));
+        var staff = tx.inTransaction(() -> groupService.create(site.id(), "Staff", "everyone", Actor.SYSTEM));
+        var finance = tx.inTransaction(() -> groupService.create(site.id(), "Finance", "", Actor.SYSTEM));
+        tx.run(() -> groupService.addMember(site.id(), staff.id(), finance.id(), Actor.SYSTEM));
+
+        assertThatThrownBy(() -> tx.run(() -> groupService.addMember(site.id(), finance.id(), staff.id(), Actor.SYSTEM)))
+                .hasMessageEndingWith("adding it would make a cycle");
+        tx.run(() -> {
+            assertThat(groups.members(staff.id())).containsExactly(finance.id());
+            assertThat(groups.groupsOf(finance.id())).containsExactly(staff.id());
+            assertThat(groups.list(site.id(), new PageRequest(0, 10)).items())
+                    .extractingResultOf("name").extracting(Object::toString).containsExactly("Finance", "Staff");
+        });
+        tx.run(() -> groupService.delete(site.id(), finance.id(), Actor.SYSTEM));
+        tx.run(() -> assertThat(groups.members(staff.id())).isEmpty());
+    }
+
+    @Test
+    void providerSecretsAreStoredEncrypted() {
+        Site site = tx.inTransaction(() -> siteService.create("acme", "Acme", null, Actor.SYSTEM));
+        Provider provider = new Provider(ProviderId.random(), site.id(), "Entra ID", true,
+                new ProviderSettings.Oidc("3f2504e0-4f89-41d3-9a0c-0305e82c3301", "9a0c4f89-4f89-41d3-9a0c-0305e82c3301",
+                        new Secret("super-secret-value"), ProviderSettings.OidcFlow.CODE_PKCE),
+                clock.instant());
+        tx.run(() -> providers.save(provider));
+
+        tx.run(() -> {
+            String stored = (String) tx.entityManager()
+                    .createNativeQuery("select secret from providers where id = ?1")
+                    .setParameter(1, provider.id().value())
+                    .getSingleResult();
+            assertThat(stored).startsWith("v1:").doesNotContain("super-secret");
+            assertThat(providers.find(provider.id()).orElseThrow().settings()).isEqualTo(provider.settings());
+        });
+    }
+
+    @Test
+    void theAuditLogFiltersByTypeAndPagesNewestFirst() {
+        Site site = tx.inTransaction(() -> siteService.create("acme", "Acme", null, Actor.SYSTEM));
+        for (int i = 0; i < 3; i++) {
+            String name = "G" + i;
+            tx.run(() -> groupService.create(site.id(), name, "", Actor.SYSTEM));
+        }
+
+        var page = tx.inTransaction(() -> audit.query(
+                new AuditQuery(site.id(), null, null, null, AuditType.GROUP_CREATED, new PageRequest(0, 2))));
+
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.items()).hasSize(2);
+        assertThat(page.items().get(0).at()).isAfterOrEqualTo(page.items().get(1).at());
+    }
+
+    private static AuditQuery query() {
+        return new AuditQuery(null, null, null, null, null, new PageRequest(0, 500));
+    }
+}
