@@ -2,8 +2,8 @@ package dev.gatehouse.identity.application;
 
 import dev.gatehouse.identity.credential.PasswordPolicy;
 import dev.gatehouse.identity.domain.Actor;
-import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.domain.AuditEvent;
+import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.port.AuditLog;
 import dev.gatehouse.identity.port.SiteRepository;
@@ -26,7 +26,8 @@ public class FirstStart {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public FirstStart(SiteRepository sites, SiteService siteService, UserService userService, AuditLog auditLog, Clock clock) {
+    public FirstStart(
+            SiteRepository sites, SiteService siteService, UserService userService, AuditLog auditLog, Clock clock) {
         this.sites = sites;
         this.siteService = siteService;
         this.userService = userService;
@@ -45,9 +46,16 @@ public class FirstStart {
         configuredPassword.ifPresent(p -> PasswordPolicy.check("GATEHOUSE_ADMIN_PASSWORD", p));
         char[] password = configuredPassword.orElseGet(FirstStart::generate);
         Site site = siteService.create(DEFAULT_SITE, "Default site", null, Actor.SYSTEM);
-        userService.create(site.id(), new NewUser(FIRST_ADMIN, "Administrator", null, "local", true, password), Actor.SYSTEM);
-        auditLog.append(AuditEvent.of(clock.instant(), site.id(), Actor.SYSTEM, AuditType.BOOTSTRAP, "site:" + site.id(),
-                true, "default site and first administrator created"));
+        userService.create(
+                site.id(), new NewUser(FIRST_ADMIN, "Administrator", null, "local", true, password), Actor.SYSTEM);
+        auditLog.append(AuditEvent.of(
+                clock.instant(),
+                site.id(),
+                Actor.SYSTEM,
+                AuditType.BOOTSTRAP,
+                "site:" + site.id(),
+                true,
+                "default site and first administrator created"));
         return configuredPassword.isPresent() ? Optional.empty() : Optional.of(password);
     }
 

@@ -36,7 +36,8 @@ public class GroupService {
     private final Audit audit;
     private final Clock clock;
 
-    public GroupService(SiteRepository sites, GroupRepository groups, UserRepository users, AuditLog auditLog, Clock clock) {
+    public GroupService(
+            SiteRepository sites, GroupRepository groups, UserRepository users, AuditLog auditLog, Clock clock) {
         this.sites = sites;
         this.groups = groups;
         this.users = users;
@@ -51,7 +52,8 @@ public class GroupService {
         checks.optional("description", description, 1024);
         checks.throwIfAny();
         requireFreeName(site, groupName);
-        Group group = new Group(GroupId.random(), siteId, groupName, description == null ? "" : description.strip(), clock.instant());
+        Group group = new Group(
+                GroupId.random(), siteId, groupName, description == null ? "" : description.strip(), clock.instant());
         groups.save(group);
         audit.success(siteId, actor, AuditType.GROUP_CREATED, target(group.id()), "name=" + groupName);
         return group;
@@ -68,7 +70,8 @@ public class GroupService {
         if (!newName.value().equalsIgnoreCase(before.name().value())) {
             requireFreeName(site, newName);
         }
-        Group after = before.withNameAndDescription(newName, description == null ? before.description() : description.strip());
+        Group after = before.withNameAndDescription(
+                newName, description == null ? before.description() : description.strip());
         groups.save(after);
         audit.success(siteId, actor, AuditType.GROUP_UPDATED, target(id), "name=" + after.name());
         return after;
@@ -155,7 +158,9 @@ public class GroupService {
     private void requireSameSite(SiteId siteId, PrincipalId member) {
         boolean found = member instanceof UserId user
                 ? users.find(user).filter(u -> u.site().equals(siteId)).isPresent()
-                : groups.find((GroupId) member).filter(g -> g.site().equals(siteId)).isPresent();
+                : groups.find((GroupId) member)
+                        .filter(g -> g.site().equals(siteId))
+                        .isPresent();
         if (!found) {
             throw new NotFoundException(member instanceof UserId ? "user" : "group", member.value());
         }
@@ -164,7 +169,8 @@ public class GroupService {
     private void requireFreeName(Site site, GroupName name) {
         if (groups.findByName(site.id(), name).isPresent()) {
             throw new ConflictException(
-                    "name", "a group named '" + name + "' already exists in site '" + site.slug() + "'; choose another name");
+                    "name",
+                    "a group named '" + name + "' already exists in site '" + site.slug() + "'; choose another name");
         }
     }
 
@@ -173,7 +179,9 @@ public class GroupService {
     }
 
     private Group group(SiteId siteId, GroupId id) {
-        return groups.find(id).filter(g -> g.site().equals(siteId)).orElseThrow(() -> new NotFoundException("group", id));
+        return groups.find(id)
+                .filter(g -> g.site().equals(siteId))
+                .orElseThrow(() -> new NotFoundException("group", id));
     }
 
     private static String target(GroupId id) {

@@ -25,25 +25,44 @@ import java.util.Optional;
 public class PasswordLogin {
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final LoginThrottle throttle;
+    private final LoginThrottle accounts;
+    private final LoginThrottle addresses;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public PasswordLogin(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, AuditLog auditLog, Clock clock) {
+    /**
+     * @param accounts throttles failures per account
+     * @param addresses throttles failures per client address; a success does not clear it, so an attacker cannot
+     *     reset it by signing in to an account of their own between guesses
+     */
+    public PasswordLogin(
+            UserRepository users,
+            PasswordHasher hasher,
+            LoginThrottle accounts,
+            LoginThrottle addresses,
+            AuditLog auditLog,
+            Clock clock) {
         this.users = users;
         this.hasher = hasher;
-        this.throttle = throttle;
+        this.accounts = accounts;
+        this.addresses = addresses;
         this.auditLog = auditLog;
         this.clock = clock;
     }
 
     public LoginResult authenticate(Site site, String loginText, char[] password, String clientAddress) {
-        String accountKey = "account:" + site.id() + ":" + String.valueOf(loginText).toLowerCase(Locale.ROOT);
+        String accountKey =
+                "account:" + site.id() + ":" + String.valueOf(loginText).toLowerCase(Locale.ROOT);
         String addressKey = "address:" + clientAddress;
-        Duration wait = max(throttle.waitFor(accountKey), throttle.waitFor(addressKey));
+        Duration wait = max(accounts.waitFor(accountKey), addresses.waitFor(addressKey));
         String who = Texts.printable(loginText) + "@" + site.slug();
         if (!wait.isZero()) {
-            audit(site, who, AuditType.LOGIN_THROTTLED, false, "from " + clientAddress + ", retry after " + wait.toSeconds() + " s");
+            audit(
+                    site,
+                    who,
+                    AuditType.LOGIN_THROTTLED,
+                    false,
+                    "from " + clientAddress + ", retry after " + wait.toSeconds() + " s");
             return new LoginResult.Throttled(wait);
         }
         Optional<User> found = login(loginText).flatMap(login -> users.findByLogin(site.id(), login));
@@ -53,10 +72,12 @@ public class PasswordLogin {
             reason = "unknown login";
         } else {
             User user = found.get();
-            boolean passwordOk = user.password().map(hash -> hasher.verify(password, hash)).orElseGet(() -> {
-                hasher.verifyNobody(password);
-                return false;
-            });
+            boolean passwordOk = user.password()
+                    .map(hash -> hasher.verify(password, hash))
+                    .orElseGet(() -> {
+                        hasher.verifyNobody(password);
+                        return false;
+                    });
             if (!passwordOk) {
                 reason = user.password().isEmpty() ? "no local password set" : "wrong password";
             } else if (!user.isEnabled()) {
@@ -66,16 +87,21 @@ public class PasswordLogin {
             }
         }
         if (reason != null) {
-            throttle.recordFailure(accountKey);
-            throttle.recordFailure(addressKey);
+            accounts.recordFailure(accountKey);
+            addresses.recordFailure(addressKey);
             audit(site, who, AuditType.LOGIN_FAILED, false, reason + " (from " + clientAddress + ")");
             return new LoginResult.Failure();
         }
-        throttle.recordSuccess(accountKey);
-        throttle.recordSuccess(addressKey);
+        accounts.recordSuccess(accountKey);
         User user = found.get();
-        auditLog.append(AuditEvent.of(clock.instant(), site.id(), Actor.of(user, site), AuditType.LOGIN_SUCCEEDED,
-                "user:" + user.id(), true, "password login from " + clientAddress));
+        auditLog.append(AuditEvent.of(
+                clock.instant(),
+                site.id(),
+                Actor.of(user, site),
+                AuditType.LOGIN_SUCCEEDED,
+                "user:" + user.id(),
+                true,
+                "password login from " + clientAddress));
         return new LoginResult.Success(user);
     }
 

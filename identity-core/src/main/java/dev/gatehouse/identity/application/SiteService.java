@@ -32,7 +32,8 @@ public class SiteService {
         SiteSlug siteSlug = UserService.attempt(checks, () -> new SiteSlug(slug));
         checks.throwIfAny();
         if (sites.findBySlug(siteSlug).isPresent()) {
-            throw new ConflictException("slug", "a site with slug '" + siteSlug + "' already exists; choose another slug");
+            throw new ConflictException(
+                    "slug", "a site with slug '" + siteSlug + "' already exists; choose another slug");
         }
         if (parent != null && sites.find(parent).isEmpty()) {
             throw new NotFoundException("parent site", parent);
@@ -47,7 +48,9 @@ public class SiteService {
         Checks checks = new Checks();
         checks.required("displayName", displayName, 200);
         checks.throwIfAny();
-        Site site = sites.find(id).orElseThrow(() -> new NotFoundException("site", id)).withDisplayName(displayName.strip());
+        Site site = sites.find(id)
+                .orElseThrow(() -> new NotFoundException("site", id))
+                .withDisplayName(displayName.strip());
         sites.save(site);
         audit.success(site.id(), actor, AuditType.SITE_UPDATED, "site:" + id, "displayName changed");
         return site;

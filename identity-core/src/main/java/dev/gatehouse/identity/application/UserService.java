@@ -102,8 +102,12 @@ public class UserService {
                 now,
                 now);
         users.save(user);
-        audit.success(siteId, actor, AuditType.USER_CREATED, target(user), "login=" + login + " method=" + method.code()
-                + (user.administrator() ? " administrator" : ""));
+        audit.success(
+                siteId,
+                actor,
+                AuditType.USER_CREATED,
+                target(user),
+                "login=" + login + " method=" + method.code() + (user.administrator() ? " administrator" : ""));
         return user;
     }
 
@@ -123,7 +127,9 @@ public class UserService {
             }
         }
         if (changes.displayName() != null || changes.email() != null || changes.clearEmail()) {
-            String name = changes.displayName() == null ? after.displayName() : changes.displayName().strip();
+            String name = changes.displayName() == null
+                    ? after.displayName()
+                    : changes.displayName().strip();
             if (changes.displayName() != null) {
                 checks.required("displayName", changes.displayName(), 256);
                 changed.add("displayName");
@@ -215,9 +221,14 @@ public class UserService {
     private AuthMethod authMethod(SiteId siteId, String field, String code) {
         AuthMethod method = AuthMethod.parse(field, code);
         if (method instanceof AuthMethod.Sso sso
-                && providers.find(sso.provider()).filter(p -> p.site().equals(siteId)).isEmpty()) {
+                && providers
+                        .find(sso.provider())
+                        .filter(p -> p.site().equals(siteId))
+                        .isEmpty()) {
             throw ValidationException.of(
-                    field, "provider '" + sso.provider() + "' is not a provider of this site; pick one from the site's providers");
+                    field,
+                    "provider '" + sso.provider()
+                            + "' is not a provider of this site; pick one from the site's providers");
         }
         return method;
     }
@@ -234,7 +245,8 @@ public class UserService {
     private void requireFreeLogin(Site site, Login login) {
         if (users.findByLogin(site.id(), login).isPresent()) {
             throw new ConflictException(
-                    "login", "login '" + login + "' is already taken in site '" + site.slug() + "'; choose another login");
+                    "login",
+                    "login '" + login + "' is already taken in site '" + site.slug() + "'; choose another login");
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <h2>Configuration</h2>
  * <ul>
- *   <li>{@code freeAttempts}: failures before any delay, default 5;</li>
+ *   <li>{@code freeAttempts}: failures before any delay, default 5 for accounts and 50 for addresses;</li>
  *   <li>{@code baseDelay}: the first delay, default 1 s, doubled per further failure;</li>
  *   <li>{@code maxDelay}: the longest delay, default 5 min;</li>
  *   <li>{@code forgetAfter}: default 1 h.</li>
@@ -41,8 +41,14 @@ public final class LoginThrottle {
         this.forgetAfter = forgetAfter;
     }
 
+    /** For accounts: 5 free failures. */
     public static LoginThrottle withDefaults(Clock clock) {
         return new LoginThrottle(clock, 5, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1));
+    }
+
+    /** For client addresses: 50 free failures, since many users may share one address behind a NAT or proxy. */
+    public static LoginThrottle forAddresses(Clock clock) {
+        return new LoginThrottle(clock, 50, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1));
     }
 
     /** How long the key must still wait before its next attempt; {@link Duration#ZERO} when it may try now. */

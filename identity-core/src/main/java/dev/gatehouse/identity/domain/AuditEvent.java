@@ -22,7 +22,8 @@ public record AuditEvent(
         Objects.requireNonNull(detail, "detail");
     }
 
-    public static AuditEvent of(Instant at, SiteId site, Actor actor, AuditType type, String target, boolean success, String detail) {
+    public static AuditEvent of(
+            Instant at, SiteId site, Actor actor, AuditType type, String target, boolean success, String detail) {
         return new AuditEvent(UUID.randomUUID(), at, site, actor.name(), type, target, success, detail);
     }
 }

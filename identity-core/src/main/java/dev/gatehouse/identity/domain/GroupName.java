@@ -6,7 +6,10 @@ import dev.gatehouse.identity.validation.ValidationException;
 /** A group's display name, unique per site (case-insensitively): 1–256 characters without control characters. */
 public record GroupName(String value) {
     public GroupName {
-        if (value == null || value.isBlank() || value.length() > 256 || value.chars().anyMatch(Character::isISOControl)) {
+        if (value == null
+                || value.isBlank()
+                || value.length() > 256
+                || value.chars().anyMatch(Character::isISOControl)) {
             throw ValidationException.of(
                     "name",
                     "'" + Texts.printable(value)

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public record Login(String value) {
     private static final Pattern SHAPE = Pattern.compile("[\\p{L}\\p{N}._@+\\-]{1,256}");
-    public static final String ALLOWED = "use 1 to 256 letters, digits and . _ @ + - (for example jane.doe@contoso.com)";
+    public static final String ALLOWED =
+            "use 1 to 256 letters, digits and . _ @ + - (for example jane.doe@contoso.com)";
 
     public Login {
         if (value == null || !SHAPE.matcher(value).matches()) {

@@ -14,8 +14,7 @@ public sealed interface ProviderSettings {
     /** 36 letters, digits and hyphens: the shape of an Entra tenant or client (application) ID. */
     Pattern ENTRA_ID = Pattern.compile("[A-Za-z0-9-]{36}");
 
-    String ENTRA_ID_ALLOWED =
-            "copy it from the Entra app registration's Overview page: 36 letters, digits and hyphens";
+    String ENTRA_ID_ALLOWED = "copy it from the Entra app registration's Overview page: 36 letters, digits and hyphens";
 
     /** {@code saml}, {@code oidc} or {@code oauth}. */
     String kind();

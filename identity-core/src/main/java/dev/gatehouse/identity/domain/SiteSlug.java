@@ -15,7 +15,8 @@ public record SiteSlug(String value) {
 
     public SiteSlug {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw ValidationException.of("slug", "'" + Texts.printable(value) + "' is not a valid site slug; " + ALLOWED);
+            throw ValidationException.of(
+                    "slug", "'" + Texts.printable(value) + "' is not a valid site slug; " + ALLOWED);
         }
     }
 

@@ -56,23 +56,38 @@ public record User(
     }
 
     public User withLogin(Login newLogin, Instant at) {
-        return new User(id, site, newLogin, displayName, email, state, authMethod, administrator, passwordHash, createdAt, at);
+        return new User(
+                id, site, newLogin, displayName, email, state, authMethod, administrator, passwordHash, createdAt, at);
     }
 
     public User withProfile(String newDisplayName, EmailAddress newEmail, Instant at) {
-        return new User(id, site, login, newDisplayName, newEmail, state, authMethod, administrator, passwordHash, createdAt, at);
+        return new User(
+                id,
+                site,
+                login,
+                newDisplayName,
+                newEmail,
+                state,
+                authMethod,
+                administrator,
+                passwordHash,
+                createdAt,
+                at);
     }
 
     public User withState(UserState newState, Instant at) {
-        return new User(id, site, login, displayName, email, newState, authMethod, administrator, passwordHash, createdAt, at);
+        return new User(
+                id, site, login, displayName, email, newState, authMethod, administrator, passwordHash, createdAt, at);
     }
 
     public User withAuthMethod(AuthMethod newMethod, Instant at) {
-        return new User(id, site, login, displayName, email, state, newMethod, administrator, passwordHash, createdAt, at);
+        return new User(
+                id, site, login, displayName, email, state, newMethod, administrator, passwordHash, createdAt, at);
     }
 
     public User withAdministrator(boolean newAdministrator, Instant at) {
-        return new User(id, site, login, displayName, email, state, authMethod, newAdministrator, passwordHash, createdAt, at);
+        return new User(
+                id, site, login, displayName, email, state, authMethod, newAdministrator, passwordHash, createdAt, at);
     }
 
     public User withPasswordHash(PasswordHash newHash, Instant at) {

@@ -77,12 +77,15 @@ final class InMemoryStore
 
     @Override
     public Optional<User> findByLogin(SiteId site, Login login) {
-        return users.values().stream().filter(u -> u.site().equals(site) && u.login().equals(login)).findFirst();
+        return users.values().stream()
+                .filter(u -> u.site().equals(site) && u.login().equals(login))
+                .findFirst();
     }
 
     @Override
     public Page<User> list(SiteId site, PageRequest page) {
-        List<User> all = users.values().stream().filter(u -> u.site().equals(site)).toList();
+        List<User> all =
+                users.values().stream().filter(u -> u.site().equals(site)).toList();
         return new Page<>(all, page.page(), page.size(), all.size());
     }
 
@@ -98,7 +101,9 @@ final class InMemoryStore
 
     @Override
     public long countBreakGlassAdministrators(SiteId site) {
-        return users.values().stream().filter(u -> u.site().equals(site) && u.isBreakGlassAdministrator()).count();
+        return users.values().stream()
+                .filter(u -> u.site().equals(site) && u.isBreakGlassAdministrator())
+                .count();
     }
 
     final GroupRepository groupRepository = new GroupRepository() {
@@ -116,7 +121,8 @@ final class InMemoryStore
 
         @Override
         public Page<Group> list(SiteId site, PageRequest page) {
-            List<Group> all = groups.values().stream().filter(g -> g.site().equals(site)).toList();
+            List<Group> all =
+                    groups.values().stream().filter(g -> g.site().equals(site)).toList();
             return new Page<>(all, page.page(), page.size(), all.size());
         }
 
@@ -133,12 +139,18 @@ final class InMemoryStore
 
         @Override
         public List<PrincipalId> members(GroupId group) {
-            return memberships.stream().filter(m -> m.group().equals(group)).map(Membership::member).toList();
+            return memberships.stream()
+                    .filter(m -> m.group().equals(group))
+                    .map(Membership::member)
+                    .toList();
         }
 
         @Override
         public List<GroupId> groupsOf(PrincipalId member) {
-            return memberships.stream().filter(m -> m.member().equals(member)).map(Membership::group).toList();
+            return memberships.stream()
+                    .filter(m -> m.member().equals(member))
+                    .map(Membership::group)
+                    .toList();
         }
 
         @Override
@@ -159,7 +171,9 @@ final class InMemoryStore
 
     @Override
     public Optional<IdentityLink> find(SiteId site, LinkKey key) {
-        return links.stream().filter(l -> l.site().equals(site) && l.key().equals(key)).findFirst();
+        return links.stream()
+                .filter(l -> l.site().equals(site) && l.key().equals(key))
+                .findFirst();
     }
 
     @Override

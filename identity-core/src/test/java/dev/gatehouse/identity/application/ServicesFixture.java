@@ -15,12 +15,14 @@ final class ServicesFixture {
     final InMemoryStore store = new InMemoryStore();
     final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     final SiteService sites = new SiteService(store, store, clock);
-    final UserService users =
-            new UserService(store, store, store.groupRepository, store, store, HASHER, store, clock);
+    final UserService users = new UserService(store, store, store.groupRepository, store, store, HASHER, store, clock);
     final GroupService groups = new GroupService(store, store.groupRepository, store, store, clock);
     final Site site = sites.create("default", "Default site", null, Actor.SYSTEM);
 
     User admin(String login) {
-        return users.create(site.id(), new NewUser(login, login, null, "local", true, "correct horse battery".toCharArray()), Actor.SYSTEM);
+        return users.create(
+                site.id(),
+                new NewUser(login, login, null, "local", true, "correct horse battery".toCharArray()),
+                Actor.SYSTEM);
     }
 }

@@ -35,11 +35,13 @@ class UserServiceTest {
         assertThatThrownBy(() -> f.users.delete(f.site.id(), admin.id(), Actor.SYSTEM))
                 .isInstanceOf(BreakGlassException.class)
                 .hasMessageStartingWith("Refused to delete 'admin'");
-        assertThatThrownBy(() -> f.users.update(f.site.id(), admin.id(), changes(null, "directory", null), Actor.SYSTEM))
+        assertThatThrownBy(
+                        () -> f.users.update(f.site.id(), admin.id(), changes(null, "directory", null), Actor.SYSTEM))
                 .hasMessageStartingWith("Refused to switch to the directory 'admin'");
         assertThatThrownBy(() -> f.users.update(f.site.id(), admin.id(), changes(null, null, false), Actor.SYSTEM))
                 .hasMessageStartingWith("Refused to remove the administrator role from 'admin'");
-        assertThatThrownBy(() -> f.users.update(f.site.id(), admin.id(), changes("DEPROVISIONED", null, null), Actor.SYSTEM))
+        assertThatThrownBy(() ->
+                        f.users.update(f.site.id(), admin.id(), changes("DEPROVISIONED", null, null), Actor.SYSTEM))
                 .hasMessageStartingWith("Refused to deprovision 'admin'");
         assertThat(f.store.users).containsKey(admin.id());
     }
@@ -69,12 +71,14 @@ class UserServiceTest {
     @Test
     void creationReportsEveryInvalidFieldWithItsFix() {
         assertThatThrownBy(() -> f.users.create(
-                        f.site.id(), new NewUser("bad login!", " ", "not-an-email", "sso:42", false, "short".toCharArray()),
+                        f.site.id(),
+                        new NewUser("bad login!", " ", "not-an-email", "sso:42", false, "short".toCharArray()),
                         Actor.SYSTEM))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field)
                         .containsExactly("login", "displayName", "email", "authMethod", "password"))
-                .hasMessageContaining("login: 'bad login!' is not a valid login; use 1 to 256 letters, digits and . _ @ + -")
+                .hasMessageContaining(
+                        "login: 'bad login!' is not a valid login; use 1 to 256 letters, digits and . _ @ + -")
                 .hasMessageContaining("displayName: is required and must not be blank")
                 .hasMessageContaining("email: 'not-an-email' is not an e-mail address; use the form name@example.com")
                 .hasMessageContaining("authMethod: '42' is not an identifier")
@@ -96,7 +100,8 @@ class UserServiceTest {
         f.admin("Jane.Doe");
 
         assertThatThrownBy(() -> f.admin("jane.doe"))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("login"))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.field()).isEqualTo("login"))
                 .hasMessage("login 'jane.doe' is already taken in site 'default'; choose another login");
     }
 
@@ -122,7 +127,9 @@ class UserServiceTest {
     void passwordsAreStoredHashed() {
         User admin = f.admin("admin");
 
-        assertThat(admin.passwordHash().encoded()).startsWith("pbkdf2-sha256$10000$").doesNotContain("correct horse");
+        assertThat(admin.passwordHash().encoded())
+                .startsWith("pbkdf2-sha256$10000$")
+                .doesNotContain("correct horse");
         assertThat(admin.toString()).doesNotContain(admin.passwordHash().encoded());
     }
 

@@ -14,7 +14,8 @@ class PasswordHasherTest {
 
         assertThat(hasher.verify("correct horse battery".toCharArray(), hash)).isTrue();
         assertThat(hasher.verify("correct horse batterx".toCharArray(), hash)).isFalse();
-        assertThat(hasher.verify("correct horse battery".toCharArray(), new PasswordHash("garbage"))).isFalse();
+        assertThat(hasher.verify("correct horse battery".toCharArray(), new PasswordHash("garbage")))
+                .isFalse();
     }
 
     @Test
@@ -25,6 +26,7 @@ class PasswordHasherTest {
         assertThat(a).isNotEqualTo(b);
         assertThat(a.encoded()).startsWith("pbkdf2-sha256$10000$");
         assertThat(new PasswordHasher(20_000).needsRehash(a)).isTrue();
-        assertThat(new PasswordHasher(20_000).verify("correct horse battery".toCharArray(), a)).isTrue();
+        assertThat(new PasswordHasher(20_000).verify("correct horse battery".toCharArray(), a))
+                .isTrue();
     }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class ValueTypesTest {
     @Test
     void identifiersMustBeCanonicalUuids() {
-        assertThat(UserId.parse("id", "3f2504e0-4f89-41d3-9a0c-0305e82c3301").value()).hasToString(
-                "3f2504e0-4f89-41d3-9a0c-0305e82c3301");
+        assertThat(UserId.parse("id", "3f2504e0-4f89-41d3-9a0c-0305e82c3301").value())
+                .hasToString("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
         assertThatThrownBy(() -> UserId.parse("id", "1-2-3-4-5"))
                 .hasMessage("id: '1-2-3-4-5' is not an identifier; expected 36 characters of hex digits and hyphens,"
                         + " such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301");
@@ -24,7 +24,11 @@ class ValueTypesTest {
 
     @Test
     void oidcSettingsNameEachBadField() {
-        Provider provider = new Provider(ProviderId.random(), SiteId.random(), "Entra", true,
+        Provider provider = new Provider(
+                ProviderId.random(),
+                SiteId.random(),
+                "Entra",
+                true,
                 new ProviderSettings.Oidc("tenant", "3f2504e0-4f89-41d3-9a0c-0305e82c3301", new Secret(" "), null),
                 java.time.Instant.EPOCH);
 
@@ -38,9 +42,19 @@ class ValueTypesTest {
 
     @Test
     void samlFingerprintTrustNeedsIssuerAndHttpsSsoUrl() {
-        var saml = new ProviderSettings.Saml(ProviderSettings.SamlTrust.CERTIFICATE_FINGERPRINT, null, null,
-                "AB".repeat(32), null, "http://login.example.com/saml", null, null, false, false);
-        Provider provider = new Provider(ProviderId.random(), SiteId.random(), "Entra", true, saml, java.time.Instant.EPOCH);
+        var saml = new ProviderSettings.Saml(
+                ProviderSettings.SamlTrust.CERTIFICATE_FINGERPRINT,
+                null,
+                null,
+                "AB".repeat(32),
+                null,
+                "http://login.example.com/saml",
+                null,
+                null,
+                false,
+                false);
+        Provider provider =
+                new Provider(ProviderId.random(), SiteId.random(), "Entra", true, saml, java.time.Instant.EPOCH);
 
         assertThatThrownBy(provider::validated)
                 .hasMessageContaining("settings.idpEntityId: is required")

@@ -36,7 +36,9 @@ public class AdminContext {
         } catch (ValidationException e) {
             throw new NotFoundException("site", slug);
         }
-        return gatehouse.sites().findBySlug(siteSlug)
+        return gatehouse
+                .sites()
+                .findBySlug(siteSlug)
                 .filter(site -> gatehouse.sites().isWithin(site.id(), admin().site()))
                 .orElseThrow(() -> new NotFoundException("site", slug));
     }

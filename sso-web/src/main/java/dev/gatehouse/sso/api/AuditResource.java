@@ -32,7 +32,8 @@ public class AuditResource {
     AdminContext context;
 
     @GET
-    @Operation(summary = "Audit events of one of the caller's sites, newest first",
+    @Operation(
+            summary = "Audit events of one of the caller's sites, newest first",
             description = "Filters: site (slug, default the caller's site), from (inclusive) and to (exclusive) as"
                     + " ISO-8601 instants, actor (exact, such as admin@default), type; paged with page and size.")
     public PageView<AuditEventView> query(
@@ -47,9 +48,20 @@ public class AuditResource {
         Instant toInstant = instant("to", to);
         AuditType auditType = type(type);
         return gatehouse.read(() -> {
-            Site site = slug == null ? gatehouse.sites().find(context.admin().site()).orElseThrow() : context.site(slug);
-            return PageView.of(gatehouse.auditLog().query(new AuditQuery(site.id(), fromInstant, toInstant, actor,
-                    auditType, AdminContext.page(page, size))), AuditEventView::of);
+            Site site = slug == null
+                    ? gatehouse.sites().find(context.admin().site()).orElseThrow()
+                    : context.site(slug);
+            return PageView.of(
+                    gatehouse
+                            .auditLog()
+                            .query(new AuditQuery(
+                                    site.id(),
+                                    fromInstant,
+                                    toInstant,
+                                    actor,
+                                    auditType,
+                                    AdminContext.page(page, size))),
+                    AuditEventView::of);
         });
     }
 
@@ -60,7 +72,8 @@ public class AuditResource {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw ValidationException.of(field, "'" + text + "' is not an ISO-8601 instant; use the form 2026-11-22T10:00:00Z");
+            throw ValidationException.of(
+                    field, "'" + text + "' is not an ISO-8601 instant; use the form 2026-11-22T10:00:00Z");
         }
     }
 
@@ -71,8 +84,8 @@ public class AuditResource {
         try {
             return AuditType.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of("type", "'" + text + "' is not an event type; use one of "
-                    + Arrays.toString(AuditType.values()));
+            throw ValidationException.of(
+                    "type", "'" + text + "' is not an event type; use one of " + Arrays.toString(AuditType.values()));
         }
     }
 }

@@ -11,13 +11,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationPath("api")
 @OpenAPIDefinition(
-        info = @Info(
-                title = "Gatehouse admin API",
-                version = "1",
-                description = "Sites, users, groups, memberships and the audit log. Administrators only: the console"
-                        + " session (with the X-CSRF-Token header on changes) or HTTP Basic, where the user name is"
-                        + " the login for the default site or '<site slug>\\<login>'. Errors are"
-                        + " application/problem+json with an 'errors' list naming each field."),
+        info =
+                @Info(
+                        title = "Gatehouse admin API",
+                        version = "1",
+                        description =
+                                "Sites, users, groups, memberships and the audit log. Administrators only: the console"
+                                        + " session (with the X-CSRF-Token header on changes) or HTTP Basic, where the user name is"
+                                        + " the login for the default site or '<site slug>\\<login>'. Errors are"
+                                        + " application/problem+json with an 'errors' list naming each field."),
         security = @SecurityRequirement(name = "basic"),
         tags = {
             @Tag(name = "Sites", description = "Tenants and child sites"),

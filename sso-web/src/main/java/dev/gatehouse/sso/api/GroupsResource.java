@@ -54,18 +54,28 @@ public class GroupsResource {
     @Operation(summary = "One group")
     public GroupView get(@PathParam("site") String slug, @PathParam("id") String id) {
         GroupId groupId = GroupId.parse("id", id);
-        return gatehouse.read(() -> GroupView.of(gatehouse.groups().get(context.site(slug).id(), groupId)));
+        return gatehouse.read(
+                () -> GroupView.of(gatehouse.groups().get(context.site(slug).id(), groupId)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a group", description = "Body: {name, description?}; names are unique per site, ignoring case")
+    @Operation(
+            summary = "Create a group",
+            description = "Body: {name, description?}; names are unique per site, ignoring case")
     public Response create(@PathParam("site") String slug, JsonObject body) {
         JsonInput input = JsonInput.of(body, Set.of("name", "description"));
         Site site = gatehouse.read(() -> context.site(slug));
-        Group created = gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse.groups()
-                .create(site.id(), input.string("name"), input.string("description"), context.admin().actor()));
-        return Response.created(UriBuilder.fromResource(GroupsResource.class).path(created.id().toString()).build(slug))
+        Group created = gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse
+                .groups()
+                .create(
+                        site.id(),
+                        input.string("name"),
+                        input.string("description"),
+                        context.admin().actor()));
+        return Response.created(UriBuilder.fromResource(GroupsResource.class)
+                        .path(created.id().toString())
+                        .build(slug))
                 .entity(GroupView.of(created))
                 .build();
     }
@@ -78,8 +88,17 @@ public class GroupsResource {
         GroupId groupId = GroupId.parse("id", id);
         JsonInput input = JsonInput.of(body, Set.of("name", "description"));
         Site site = gatehouse.read(() -> context.site(slug));
-        return gatehouse.change(site.id(), context.admin().actor(), () -> GroupView.of(gatehouse.groups()
-                .update(site.id(), groupId, input.string("name"), input.string("description"), context.admin().actor())));
+        return gatehouse.change(
+                site.id(),
+                context.admin().actor(),
+                () -> GroupView.of(gatehouse
+                        .groups()
+                        .update(
+                                site.id(),
+                                groupId,
+                                input.string("name"),
+                                input.string("description"),
+                                context.admin().actor())));
     }
 
     @DELETE
@@ -100,24 +119,32 @@ public class GroupsResource {
     @Operation(summary = "The direct members of a group: users and groups")
     public List<MemberView> members(@PathParam("site") String slug, @PathParam("id") String id) {
         GroupId groupId = GroupId.parse("id", id);
-        return gatehouse.read(() -> gatehouse.groups().members(context.site(slug).id(), groupId).stream()
-                .map(member -> new MemberView(member instanceof UserId ? "user" : "group", member.value().toString()))
-                .toList());
+        return gatehouse.read(
+                () -> gatehouse.groups().members(context.site(slug).id(), groupId).stream()
+                        .map(member -> new MemberView(
+                                member instanceof UserId ? "user" : "group",
+                                member.value().toString()))
+                        .toList());
     }
 
     @POST
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a member", description = "Body: {\"user\": \"<user id>\"} or {\"group\": \"<group id>\"};"
-            + " 201 when added, 200 when it was already a member; a group that would contain itself is refused")
+    @Operation(
+            summary = "Add a member",
+            description = "Body: {\"user\": \"<user id>\"} or {\"group\": \"<group id>\"};"
+                    + " 201 when added, 200 when it was already a member; a group that would contain itself is refused")
     public Response addMember(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
         GroupId groupId = GroupId.parse("id", id);
         PrincipalId member = member(JsonInput.of(body, Set.of("user", "group")));
         Site site = gatehouse.read(() -> context.site(slug));
-        boolean added = gatehouse.change(site.id(), context.admin().actor(),
-                () -> gatehouse.groups().addMember(site.id(), groupId, member, context.admin().actor()));
+        boolean added = gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse
+                .groups()
+                .addMember(site.id(), groupId, member, context.admin().actor()));
         return Response.status(added ? 201 : 200)
-                .entity(new MemberView(member instanceof UserId ? "user" : "group", member.value().toString()))
+                .entity(new MemberView(
+                        member instanceof UserId ? "user" : "group",
+                        member.value().toString()))
                 .build();
     }
 
@@ -129,9 +156,23 @@ public class GroupsResource {
         GroupId groupId = GroupId.parse("id", id);
         UserId asUser = UserId.parse("member", memberId);
         Site site = gatehouse.read(() -> context.site(slug));
-        boolean removed = gatehouse.change(site.id(), context.admin().actor(), () ->
-                gatehouse.groups().removeMember(site.id(), groupId, asUser, context.admin().actor())
-                        || gatehouse.groups().removeMember(site.id(), groupId, new GroupId(asUser.value()), context.admin().actor()));
+        boolean removed = gatehouse.change(
+                site.id(),
+                context.admin().actor(),
+                () -> gatehouse
+                                .groups()
+                                .removeMember(
+                                        site.id(),
+                                        groupId,
+                                        asUser,
+                                        context.admin().actor())
+                        || gatehouse
+                                .groups()
+                                .removeMember(
+                                        site.id(),
+                                        groupId,
+                                        new GroupId(asUser.value()),
+                                        context.admin().actor()));
         if (!removed) {
             throw new dev.gatehouse.identity.application.NotFoundException("membership of", memberId);
         }

@@ -36,8 +36,14 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
     }
 
     @Override
-    public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+    public JsonObject readFrom(
+            Class<JsonObject> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream entity)
+            throws IOException {
         byte[] bytes = entity.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
             throw new WebApplicationException("the request body is larger than " + MAX_BYTES + " bytes", 413);
@@ -48,8 +54,10 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readObject();
         } catch (JsonParsingException e) {
-            throw ValidationException.of("body", "is not valid JSON at line " + e.getLocation().getLineNumber()
-                    + ", column " + e.getLocation().getColumnNumber() + "; send a JSON object");
+            throw ValidationException.of(
+                    "body",
+                    "is not valid JSON at line " + e.getLocation().getLineNumber() + ", column "
+                            + e.getLocation().getColumnNumber() + "; send a JSON object");
         } catch (JsonException | ClassCastException e) {
             throw ValidationException.of("body", "is not a JSON object; send a JSON object such as {\"name\": \"…\"}");
         }

@@ -25,7 +25,8 @@ final class JsonInput {
     /** @throws ValidationException naming each unknown field and listing the allowed ones */
     static JsonInput of(JsonObject body, Set<String> allowed) {
         if (body == null) {
-            throw ValidationException.of("body", "is missing; send a JSON object with the fields " + new TreeSet<>(allowed));
+            throw ValidationException.of(
+                    "body", "is missing; send a JSON object with the fields " + new TreeSet<>(allowed));
         }
         List<FieldError> errors = new ArrayList<>();
         for (String field : body.keySet()) {

@@ -33,7 +33,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return problem(404, "Not Found", notFound.getMessage(), Map.of());
         }
         if (failure instanceof ConflictException conflict) {
-            return problem(409, "Conflict", conflict.getMessage(),
+            return problem(
+                    409,
+                    "Conflict",
+                    conflict.getMessage(),
                     conflict.field() == null ? Map.of() : Map.of(conflict.field(), conflict.getMessage()));
         }
         if (failure instanceof DatabaseUnavailableException unavailable) {
@@ -44,12 +47,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             String reason = Response.Status.fromStatusCode(status) == null
-                    ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+                    ? "Error"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase();
             String detail = status == 413 ? web.getMessage() : describe(status, reason);
             return problem(status, reason, detail, Map.of());
         }
         LOG.log(Level.SEVERE, "Unexpected failure in the admin API", failure);
-        return problem(500, "Internal Server Error", "an unexpected error occurred; the server log has the details", Map.of());
+        return problem(
+                500, "Internal Server Error", "an unexpected error occurred; the server log has the details", Map.of());
     }
 
     private static String describe(int status, String reason) {

@@ -51,18 +51,28 @@ public class SitesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a child site under one of the caller's sites",
+    @Operation(
+            summary = "Create a child site under one of the caller's sites",
             description = "Body: {\"slug\", \"displayName\", \"parent\"}; parent is a site slug and defaults to the"
                     + " caller's own site.")
     public Response create(JsonObject body) {
         JsonInput input = JsonInput.of(body, Set.of("slug", "displayName", "parent"));
         String parentSlug = input.string("parent");
         Site created = gatehouse.change(context.admin().site(), context.admin().actor(), () -> {
-            SiteId parent = parentSlug == null ? context.admin().site() : context.site(parentSlug).id();
-            return gatehouse.sites().create(input.string("slug"), input.string("displayName"), parent,
-                    context.admin().actor());
+            SiteId parent = parentSlug == null
+                    ? context.admin().site()
+                    : context.site(parentSlug).id();
+            return gatehouse
+                    .sites()
+                    .create(
+                            input.string("slug"),
+                            input.string("displayName"),
+                            parent,
+                            context.admin().actor());
         });
-        return Response.created(UriBuilder.fromResource(SitesResource.class).path(created.slug().value()).build())
+        return Response.created(UriBuilder.fromResource(SitesResource.class)
+                        .path(created.slug().value())
+                        .build())
                 .entity(gatehouse.read(() -> SiteView.of(created, this::parentSlug)))
                 .build();
     }
@@ -73,15 +83,27 @@ public class SitesResource {
     @Operation(summary = "Rename a site", description = "Body: {\"displayName\"}")
     public SiteView update(@PathParam("site") String slug, JsonObject body) {
         JsonInput input = JsonInput.of(body, Set.of("displayName"));
-        return gatehouse.change(context.admin().site(), context.admin().actor(), () -> SiteView.of(
-                gatehouse.sites().rename(context.site(slug).id(), input.string("displayName"), context.admin().actor()),
-                this::parentSlug));
+        return gatehouse.change(
+                context.admin().site(),
+                context.admin().actor(),
+                () -> SiteView.of(
+                        gatehouse
+                                .sites()
+                                .rename(
+                                        context.site(slug).id(),
+                                        input.string("displayName"),
+                                        context.admin().actor()),
+                        this::parentSlug));
     }
 
     private String parentSlug(Site site) {
         return site.parentId()
-                .map(parent -> gatehouse.sites().find(parent).orElseThrow(() -> new NotFoundException("site", parent))
-                        .slug().value())
+                .map(parent -> gatehouse
+                        .sites()
+                        .find(parent)
+                        .orElseThrow(() -> new NotFoundException("site", parent))
+                        .slug()
+                        .value())
                 .orElse(null);
     }
 }

@@ -58,24 +58,33 @@ public class UsersResource {
     @Operation(summary = "One user")
     public UserView get(@PathParam("site") String slug, @PathParam("id") String id) {
         UserId userId = UserId.parse("id", id);
-        return gatehouse.read(() -> UserView.of(gatehouse.users().get(context.site(slug).id(), userId)));
+        return gatehouse.read(
+                () -> UserView.of(gatehouse.users().get(context.site(slug).id(), userId)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a user",
+    @Operation(
+            summary = "Create a user",
             description = "Body: {login, displayName, email?, authMethod? ('local' | 'directory' | 'sso:<provider id>',"
                     + " default 'local'), administrator? (default false), password? (at least 12 characters)}")
     public Response create(@PathParam("site") String slug, JsonObject body) {
         JsonInput input = JsonInput.of(body, CREATE_FIELDS);
         String password = input.string("password");
-        NewUser newUser = new NewUser(input.string("login"), input.string("displayName"), input.string("email"),
-                input.string("authMethod"), Boolean.TRUE.equals(input.bool("administrator")),
+        NewUser newUser = new NewUser(
+                input.string("login"),
+                input.string("displayName"),
+                input.string("email"),
+                input.string("authMethod"),
+                Boolean.TRUE.equals(input.bool("administrator")),
                 password == null ? null : password.toCharArray());
         Site site = gatehouse.read(() -> context.site(slug));
-        User created = gatehouse.change(site.id(), context.admin().actor(),
-                () -> gatehouse.users().create(site.id(), newUser, context.admin().actor()));
-        return Response.created(UriBuilder.fromResource(UsersResource.class).path(created.id().toString()).build(slug))
+        User created = gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse
+                .users()
+                .create(site.id(), newUser, context.admin().actor()));
+        return Response.created(UriBuilder.fromResource(UsersResource.class)
+                        .path(created.id().toString())
+                        .build(slug))
                 .entity(UserView.of(created))
                 .build();
     }
@@ -83,17 +92,28 @@ public class UsersResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a user: any of login, displayName, email (null removes it), state (ENABLED |"
-            + " DISABLED | DEPROVISIONED), authMethod, administrator. Refused when it would remove the site's last"
-            + " break-glass administrator.")
+    @Operation(
+            summary = "Change a user: any of login, displayName, email (null removes it), state (ENABLED |"
+                    + " DISABLED | DEPROVISIONED), authMethod, administrator. Refused when it would remove the site's last"
+                    + " break-glass administrator.")
     public UserView update(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
         UserId userId = UserId.parse("id", id);
         JsonInput input = JsonInput.of(body, UPDATE_FIELDS);
-        UserChanges changes = new UserChanges(input.string("login"), input.string("displayName"), input.string("email"),
-                input.isNull("email"), input.string("state"), input.string("authMethod"), input.bool("administrator"));
+        UserChanges changes = new UserChanges(
+                input.string("login"),
+                input.string("displayName"),
+                input.string("email"),
+                input.isNull("email"),
+                input.string("state"),
+                input.string("authMethod"),
+                input.bool("administrator"));
         Site site = gatehouse.read(() -> context.site(slug));
-        return gatehouse.change(site.id(), context.admin().actor(), () -> UserView.of(
-                gatehouse.users().update(site.id(), userId, changes, context.admin().actor())));
+        return gatehouse.change(
+                site.id(),
+                context.admin().actor(),
+                () -> UserView.of(gatehouse
+                        .users()
+                        .update(site.id(), userId, changes, context.admin().actor())));
     }
 
     @PUT
@@ -108,7 +128,13 @@ public class UsersResource {
         }
         Site site = gatehouse.read(() -> context.site(slug));
         gatehouse.change(site.id(), context.admin().actor(), () -> {
-            gatehouse.users().setPassword(site.id(), userId, password.toCharArray(), context.admin().actor());
+            gatehouse
+                    .users()
+                    .setPassword(
+                            site.id(),
+                            userId,
+                            password.toCharArray(),
+                            context.admin().actor());
             return null;
         });
         return Response.noContent().build();
@@ -116,8 +142,9 @@ public class UsersResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a user, their memberships and identity links. Refused for the site's last"
-            + " break-glass administrator.")
+    @Operation(
+            summary = "Delete a user, their memberships and identity links. Refused for the site's last"
+                    + " break-glass administrator.")
     public Response delete(@PathParam("site") String slug, @PathParam("id") String id) {
         UserId userId = UserId.parse("id", id);
         Site site = gatehouse.read(() -> context.site(slug));

@@ -14,7 +14,11 @@ final class Views {
 
     public record SiteView(String id, String slug, String displayName, String parent, String createdAt) {
         static SiteView of(Site site, Function<Site, String> parentSlug) {
-            return new SiteView(site.id().toString(), site.slug().value(), site.displayName(), parentSlug.apply(site),
+            return new SiteView(
+                    site.id().toString(),
+                    site.slug().value(),
+                    site.displayName(),
+                    parentSlug.apply(site),
                     site.createdAt().toString());
         }
     }
@@ -31,25 +35,51 @@ final class Views {
             String createdAt,
             String updatedAt) {
         static UserView of(User u) {
-            return new UserView(u.id().toString(), u.login().value(), u.displayName(),
-                    u.emailAddress().map(Object::toString).orElse(null), u.state().name(), u.authMethod().code(),
-                    u.administrator(), u.passwordHash() != null, u.createdAt().toString(), u.updatedAt().toString());
+            return new UserView(
+                    u.id().toString(),
+                    u.login().value(),
+                    u.displayName(),
+                    u.emailAddress().map(Object::toString).orElse(null),
+                    u.state().name(),
+                    u.authMethod().code(),
+                    u.administrator(),
+                    u.passwordHash() != null,
+                    u.createdAt().toString(),
+                    u.updatedAt().toString());
         }
     }
 
     public record GroupView(String id, String name, String description, String createdAt) {
         static GroupView of(Group g) {
-            return new GroupView(g.id().toString(), g.name().value(), g.description(), g.createdAt().toString());
+            return new GroupView(
+                    g.id().toString(),
+                    g.name().value(),
+                    g.description(),
+                    g.createdAt().toString());
         }
     }
 
     public record MemberView(String kind, String id) {}
 
     public record AuditEventView(
-            String id, String at, String site, String actor, String type, String target, boolean success, String detail) {
+            String id,
+            String at,
+            String site,
+            String actor,
+            String type,
+            String target,
+            boolean success,
+            String detail) {
         static AuditEventView of(AuditEvent e) {
-            return new AuditEventView(e.id().toString(), e.at().toString(), e.site() == null ? null : e.site().toString(),
-                    e.actor(), e.type().name(), e.target(), e.success(), e.detail());
+            return new AuditEventView(
+                    e.id().toString(),
+                    e.at().toString(),
+                    e.site() == null ? null : e.site().toString(),
+                    e.actor(),
+                    e.type().name(),
+                    e.target(),
+                    e.success(),
+                    e.detail());
         }
     }
 

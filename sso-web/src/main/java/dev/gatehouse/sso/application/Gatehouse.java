@@ -80,16 +80,30 @@ public class Gatehouse {
         auditLog = new JpaAuditLog(transactions);
         PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
         sites = new SiteService(siteRepository, auditLog, clock);
-        users = new UserService(siteRepository, userRepository, groupRepository,
-                new JpaIdentityLinkRepository(transactions), providerRepository, hasher, auditLog, clock);
+        users = new UserService(
+                siteRepository,
+                userRepository,
+                groupRepository,
+                new JpaIdentityLinkRepository(transactions),
+                providerRepository,
+                hasher,
+                auditLog,
+                clock);
         groups = new GroupService(siteRepository, groupRepository, userRepository, auditLog, clock);
-        passwordLogin = new PasswordLogin(userRepository, hasher, LoginThrottle.withDefaults(clock), auditLog, clock);
+        passwordLogin = new PasswordLogin(
+                userRepository,
+                hasher,
+                LoginThrottle.withDefaults(clock),
+                LoginThrottle.forAddresses(clock),
+                auditLog,
+                clock);
         prepareFirstStart(clock);
     }
 
     private void prepareFirstStart(Clock clock) {
         FirstStart firstStart = new FirstStart(siteRepository, sites, users, auditLog, clock);
-        Optional<char[]> configured = settings.adminPassword().map(secret -> secret.value().toCharArray());
+        Optional<char[]> configured =
+                settings.adminPassword().map(secret -> secret.value().toCharArray());
         Optional<char[]> generated = transactions.inTransaction(() -> firstStart.prepare(configured));
         generated.ifPresent(password -> System.out.println(FirstStartNotice.text(password)));
     }
@@ -109,8 +123,14 @@ public class Gatehouse {
         try {
             return transactions.inTransaction(work);
         } catch (IdentityException refused) {
-            transactions.run(() -> auditLog.append(AuditEvent.of(Clock.systemUTC().instant(), site, actor,
-                    AuditType.CHANGE_REFUSED, "", false, refused.getMessage())));
+            transactions.run(() -> auditLog.append(AuditEvent.of(
+                    Clock.systemUTC().instant(),
+                    site,
+                    actor,
+                    AuditType.CHANGE_REFUSED,
+                    "",
+                    false,
+                    refused.getMessage())));
             throw refused;
         }
     }

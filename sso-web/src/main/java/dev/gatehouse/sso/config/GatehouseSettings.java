@@ -41,7 +41,9 @@ public record GatehouseSettings(
     /** Reads and checks every key; all problems are reported together, each naming its key and the fix. */
     public static GatehouseSettings read(Function<String, Optional<String>> source) {
         List<String> problems = new ArrayList<>();
-        Path dataDir = Path.of(source.apply("gatehouse.data-dir").orElse("./data")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(source.apply("gatehouse.data-dir").orElse("./data"))
+                .toAbsolutePath()
+                .normalize();
         String dbUrl = source.apply("gatehouse.db.url")
                 .orElse("jdbc:h2:file:" + dataDir.resolve("gatehouse") + ";DB_CLOSE_ON_EXIT=FALSE");
         if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
@@ -52,8 +54,11 @@ public record GatehouseSettings(
         int timeout = integer(source, "gatehouse.db.connect-timeout-millis", 5000, 250, 60_000, problems);
         int iterations = integer(source, "gatehouse.password.iterations", 600_000, 10_000, 10_000_000, problems);
         URI baseUrl = baseUrl(source.apply("gatehouse.base-url").orElse("http://localhost:8080"), problems);
-        Optional<Secret> masterKey = source.apply("gatehouse.master-key").filter(s -> !s.isBlank()).map(Secret::new);
-        Optional<Secret> admin = source.apply("gatehouse.admin-password").filter(s -> !s.isEmpty()).map(Secret::new);
+        Optional<Secret> masterKey =
+                source.apply("gatehouse.master-key").filter(s -> !s.isBlank()).map(Secret::new);
+        Optional<Secret> admin = source.apply("gatehouse.admin-password")
+                .filter(s -> !s.isEmpty())
+                .map(Secret::new);
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
@@ -71,7 +76,12 @@ public record GatehouseSettings(
     }
 
     private static int integer(
-            Function<String, Optional<String>> source, String key, int fallback, int min, int max, List<String> problems) {
+            Function<String, Optional<String>> source,
+            String key,
+            int fallback,
+            int min,
+            int max,
+            List<String> problems) {
         Optional<String> text = source.apply(key);
         if (text.isEmpty()) {
             return fallback;
@@ -79,7 +89,8 @@ public record GatehouseSettings(
         try {
             int value = Integer.parseInt(text.get().trim());
             if (value < min || value > max) {
-                problems.add(key + ": " + value + " is out of range; use " + min + " to " + max + " (default " + fallback + ")");
+                problems.add(key + ": " + value + " is out of range; use " + min + " to " + max + " (default "
+                        + fallback + ")");
             }
             return value;
         } catch (NumberFormatException e) {
@@ -92,8 +103,10 @@ public record GatehouseSettings(
     private static URI baseUrl(String text, List<String> problems) {
         try {
             URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getQuery() != null || uri.getFragment() != null) {
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || uri.getQuery() != null
+                    || uri.getFragment() != null) {
                 problems.add("gatehouse.base-url: '" + text
                         + "' is not an absolute http(s) URL without query; use the URL users reach, such as"
                         + " https://gatehouse.example.com");
@@ -108,7 +121,8 @@ public record GatehouseSettings(
 
     @Override
     public String toString() {
-        return "GatehouseSettings[dataDir=" + dataDir + ", dbUrl=" + dbUrl.replaceAll("password=[^&;]*", "password=****")
-                + ", dbUser=" + dbUser + ", baseUrl=" + baseUrl + "]";
+        return "GatehouseSettings[dataDir=" + dataDir + ", dbUrl="
+                + dbUrl.replaceAll("password=[^&;]*", "password=****") + ", dbUser=" + dbUser + ", baseUrl=" + baseUrl
+                + "]";
     }
 }

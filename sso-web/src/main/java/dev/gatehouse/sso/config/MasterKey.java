@@ -26,7 +26,8 @@ public final class MasterKey {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(file, Base64.getEncoder().encodeToString(key));
                 } catch (FileAlreadyExistsException raced) {
                     // another node or thread created it first: read theirs

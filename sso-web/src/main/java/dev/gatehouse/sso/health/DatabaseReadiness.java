@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when a database connection can be had and answers within two seconds. */
+/** Ready when a database connection can be had and answers within two seconds; names the database product. */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -16,7 +16,12 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean up = gatehouse.database() != null && gatehouse.database().isReachable();
-        return HealthCheckResponse.named("database").status(up).build();
+        if (gatehouse.database() == null) {
+            return HealthCheckResponse.down("database");
+        }
+        return HealthCheckResponse.named("database")
+                .status(gatehouse.database().isReachable())
+                .withData("product", gatehouse.database().productName())
+                .build();
     }
 }

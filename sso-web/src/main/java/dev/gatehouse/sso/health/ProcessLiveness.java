@@ -16,6 +16,8 @@ public class ProcessLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("gatehouse").status(gatehouse.database() != null).build();
+        return HealthCheckResponse.named("gatehouse")
+                .status(gatehouse.database() != null)
+                .build();
     }
 }

@@ -51,8 +51,15 @@ class AuditEventEntity {
     }
 
     AuditEvent toDomain() {
-        return new AuditEvent(id, at, siteId == null ? null : new SiteId(siteId), actor, AuditType.valueOf(type), target,
-                success, detail);
+        return new AuditEvent(
+                id,
+                at,
+                siteId == null ? null : new SiteId(siteId),
+                actor,
+                AuditType.valueOf(type),
+                target,
+                success,
+                detail);
     }
 
     private static String cut(String text, int max) {

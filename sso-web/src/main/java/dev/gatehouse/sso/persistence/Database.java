@@ -36,10 +36,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
+    private final String productName;
 
     private Database(HikariDataSource dataSource, EntityManagerFactory entityManagerFactory) {
         this.dataSource = dataSource;
         this.entityManagerFactory = entityManagerFactory;
+        this.productName = readProductName(dataSource);
     }
 
     public static Database open(GatehouseSettings settings) {
@@ -119,7 +121,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The database product, such as {@code H2} or {@code PostgreSQL}, as its driver named it at start. */
     public String productName() {
+        return productName;
+    }
+
+    private static String readProductName(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {

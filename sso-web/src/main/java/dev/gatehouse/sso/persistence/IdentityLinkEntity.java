@@ -34,7 +34,8 @@ class IdentityLinkEntity {
     }
 
     IdentityLink toDomain() {
-        return new IdentityLink(new SiteId(key.siteId), LinkKey.of(key.kind, key.linkValue), new UserId(userId), createdAt);
+        return new IdentityLink(
+                new SiteId(key.siteId), LinkKey.of(key.kind, key.linkValue), new UserId(userId), createdAt);
     }
 
     @Embeddable

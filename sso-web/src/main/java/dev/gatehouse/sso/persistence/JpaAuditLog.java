@@ -44,15 +44,20 @@ public final class JpaAuditLog implements AuditLog {
             where.append(" and e.type = :type");
             parameters.put("type", query.type().name());
         }
-        TypedQuery<Long> count = tx.entityManager().createQuery("select count(e) from AuditEventEntity e" + where, Long.class);
+        TypedQuery<Long> count =
+                tx.entityManager().createQuery("select count(e) from AuditEventEntity e" + where, Long.class);
         TypedQuery<AuditEventEntity> select = tx.entityManager()
-                .createQuery("select e from AuditEventEntity e" + where + " order by e.at desc, e.id", AuditEventEntity.class);
+                .createQuery(
+                        "select e from AuditEventEntity e" + where + " order by e.at desc, e.id",
+                        AuditEventEntity.class);
         parameters.forEach((name, value) -> {
             count.setParameter(name, value);
             select.setParameter(name, value);
         });
         var page = query.pageRequest();
-        var items = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultStream()
+        var items = select.setFirstResult(page.offset())
+                .setMaxResults(page.size())
+                .getResultStream()
                 .map(AuditEventEntity::toDomain)
                 .toList();
         return new Page<>(items, page.page(), page.size(), count.getSingleResult());

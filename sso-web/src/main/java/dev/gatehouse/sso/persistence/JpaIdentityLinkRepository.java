@@ -18,7 +18,9 @@ public final class JpaIdentityLinkRepository implements IdentityLinkRepository {
     @Override
     public Optional<IdentityLink> find(SiteId site, LinkKey key) {
         return Optional.ofNullable(tx.entityManager()
-                        .find(IdentityLinkEntity.class, new IdentityLinkEntity.Key(site.value(), key.kind(), key.value())))
+                        .find(
+                                IdentityLinkEntity.class,
+                                new IdentityLinkEntity.Key(site.value(), key.kind(), key.value())))
                 .map(IdentityLinkEntity::toDomain);
     }
 

@@ -21,14 +21,16 @@ public final class JpaProviderRepository implements ProviderRepository {
 
     @Override
     public Optional<Provider> find(ProviderId id) {
-        return Optional.ofNullable(tx.entityManager().find(ProviderEntity.class, id.value())).map(this::toDomain);
+        return Optional.ofNullable(tx.entityManager().find(ProviderEntity.class, id.value()))
+                .map(this::toDomain);
     }
 
     @Override
     public List<Provider> listBySite(SiteId site) {
         return tx.entityManager()
                 .createQuery(
-                        "select p from ProviderEntity p where p.siteId = :site order by p.displayName", ProviderEntity.class)
+                        "select p from ProviderEntity p where p.siteId = :site order by p.displayName",
+                        ProviderEntity.class)
                 .setParameter("site", site.value())
                 .getResultStream()
                 .map(this::toDomain)
@@ -38,7 +40,8 @@ public final class JpaProviderRepository implements ProviderRepository {
     @Override
     public void save(Provider provider) {
         provider.validated();
-        ProviderEntity entity = tx.entityManager().find(ProviderEntity.class, provider.id().value());
+        ProviderEntity entity =
+                tx.entityManager().find(ProviderEntity.class, provider.id().value());
         boolean isNew = entity == null;
         if (isNew) {
             entity = new ProviderEntity();
@@ -69,8 +72,13 @@ public final class JpaProviderRepository implements ProviderRepository {
     private Provider toDomain(ProviderEntity e) {
         ProviderId id = new ProviderId(e.id);
         Secret secret = e.secret == null ? null : cipher.decrypt(e.secret, context(id));
-        return new Provider(id, new SiteId(e.siteId), e.displayName, e.enabled,
-                ProviderSettingsCodec.fromJson(e.kind, e.settings, secret), e.updatedAt);
+        return new Provider(
+                id,
+                new SiteId(e.siteId),
+                e.displayName,
+                e.enabled,
+                ProviderSettingsCodec.fromJson(e.kind, e.settings, secret),
+                e.updatedAt);
     }
 
     private static String context(ProviderId id) {

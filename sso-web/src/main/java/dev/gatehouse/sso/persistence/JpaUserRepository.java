@@ -26,7 +26,8 @@ public final class JpaUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByLogin(SiteId site, Login login) {
-        return em().createQuery("select u from UserEntity u where u.siteId = :site and u.login = :login", UserEntity.class)
+        return em().createQuery(
+                        "select u from UserEntity u where u.siteId = :site and u.login = :login", UserEntity.class)
                 .setParameter("site", site.value())
                 .setParameter("login", login.value())
                 .getResultStream()
@@ -39,7 +40,8 @@ public final class JpaUserRepository implements UserRepository {
         long total = em().createQuery("select count(u) from UserEntity u where u.siteId = :site", Long.class)
                 .setParameter("site", site.value())
                 .getSingleResult();
-        var items = em().createQuery("select u from UserEntity u where u.siteId = :site order by u.login", UserEntity.class)
+        var items = em().createQuery(
+                        "select u from UserEntity u where u.siteId = :site order by u.login", UserEntity.class)
                 .setParameter("site", site.value())
                 .setFirstResult(page.offset())
                 .setMaxResults(page.size())

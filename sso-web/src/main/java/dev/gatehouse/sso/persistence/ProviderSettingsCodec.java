@@ -29,9 +29,12 @@ final class ProviderSettingsCodec {
             put(json, "entityIdSuffix", s.entityIdSuffix());
             json.add("allowIdpInitiated", s.allowIdpInitiated()).add("allowSha1", s.allowSha1());
         } else if (settings instanceof Oidc o) {
-            json.add("tenantId", o.tenantId()).add("clientId", o.clientId()).add("flow", o.flow().name());
+            json.add("tenantId", o.tenantId())
+                    .add("clientId", o.clientId())
+                    .add("flow", o.flow().name());
         } else if (settings instanceof OAuth o) {
-            json.add("tenantId", o.tenantId()).add("clientId", o.clientId())
+            json.add("tenantId", o.tenantId())
+                    .add("clientId", o.clientId())
                     .add("secretExpiresOn", o.secretExpiresOn().toString());
         }
         return json.build().toString();
@@ -62,9 +65,15 @@ final class ProviderSettingsCodec {
                     json.getString("entityIdSuffix", null),
                     json.getBoolean("allowIdpInitiated", false),
                     json.getBoolean("allowSha1", false));
-            case "oidc" -> new Oidc(json.getString("tenantId"), json.getString("clientId"), secret,
+            case "oidc" -> new Oidc(
+                    json.getString("tenantId"),
+                    json.getString("clientId"),
+                    secret,
                     ProviderSettings.OidcFlow.valueOf(json.getString("flow")));
-            case "oauth" -> new OAuth(json.getString("tenantId"), json.getString("clientId"), secret,
+            case "oauth" -> new OAuth(
+                    json.getString("tenantId"),
+                    json.getString("clientId"),
+                    secret,
                     LocalDate.parse(json.getString("secretExpiresOn")));
             default -> throw new IllegalStateException("unknown provider kind in the database: " + kind);
         };

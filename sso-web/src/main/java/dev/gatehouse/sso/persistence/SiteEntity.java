@@ -43,6 +43,11 @@ class SiteEntity {
     }
 
     Site toDomain() {
-        return new Site(new SiteId(id), new SiteSlug(slug), displayName, parentId == null ? null : new SiteId(parentId), createdAt);
+        return new Site(
+                new SiteId(id),
+                new SiteSlug(slug),
+                displayName,
+                parentId == null ? null : new SiteId(parentId),
+                createdAt);
     }
 }

@@ -81,7 +81,8 @@ public final class Transactions {
                 return new DatabaseUnavailableException(e);
             }
             if (t instanceof ConstraintViolationException) {
-                return new ConflictException(null, "the change collides with a concurrent change; reload and try again");
+                return new ConflictException(
+                        null, "the change collides with a concurrent change; reload and try again");
             }
         }
         if (e instanceof PersistenceException && isConnectionProblem(e)) {
@@ -92,7 +93,9 @@ public final class Transactions {
 
     private static boolean isConnectionProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }

@@ -27,7 +27,9 @@ import java.util.Optional;
  * <p>The user is re-read on every request: a disabled user or one who lost the administrator role is refused at once
  * (and their session ended). State-changing requests must pass {@link Csrf}.
  */
-@WebFilter(urlPatterns = {"/api/*", "/console/*"})
+@WebFilter(
+        filterName = "AdminFilter",
+        urlPatterns = {"/api/*", "/console/*"})
 public class AdminFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     public static final String REQUEST_ATTRIBUTE = "gatehouse.admin";
@@ -42,9 +44,11 @@ public class AdminFilter extends HttpFilter {
         HttpSession session = request.getSession(false);
         SignedIn signedIn = session == null ? null : (SignedIn) session.getAttribute(SignedIn.SESSION_ATTRIBUTE);
         String authorization = request.getHeader("Authorization");
-        boolean basic = signedIn == null && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        boolean basic =
+                signedIn == null && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
 
-        if (Csrf.isStateChanging(request) && !Csrf.originAllowed(request)) {
+        if (Csrf.isStateChanging(request)
+                && !Csrf.originAllowed(request, gatehouse.settings().baseUrl())) {
             refuse(response, api, 403, "Forbidden", "the request comes from another origin");
             return;
         }
@@ -56,13 +60,18 @@ public class AdminFilter extends HttpFilter {
         } else if (signedIn == null) {
             if (api) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Gatehouse\", charset=\"UTF-8\"");
-                Problems.write(response, 401, "Unauthorized", "sign in, or send HTTP Basic credentials of an administrator");
+                Problems.write(
+                        response, 401, "Unauthorized", "sign in, or send HTTP Basic credentials of an administrator");
             } else {
                 response.sendRedirect(request.getContextPath() + "/login");
             }
             return;
         } else if (Csrf.isStateChanging(request) && !Csrf.tokenMatches(request, session)) {
-            refuse(response, api, 403, "Forbidden",
+            refuse(
+                    response,
+                    api,
+                    403,
+                    "Forbidden",
                     "the CSRF token is missing or wrong; send the session's token as the " + Csrf.HEADER
                             + " header or the " + Csrf.FORM_FIELD + " form field");
             return;
@@ -108,11 +117,16 @@ public class AdminFilter extends HttpFilter {
         }
         LoginResult result = PasswordSignIn.check(gatehouse, site.get(), login, password, request.getRemoteAddr());
         if (result instanceof LoginResult.Success success) {
-            return new SignedIn(success.user().id(), site.get().id(), success.user().login().value(),
+            return new SignedIn(
+                    success.user().id(),
+                    site.get().id(),
+                    success.user().login().value(),
                     site.get().slug().value());
         }
         if (result instanceof LoginResult.Throttled throttled) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            response.setHeader(
+                    "Retry-After",
+                    Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
             Problems.write(response, 429, "Too Many Requests", "too many failed sign-ins; try again later");
             return null;
         }

@@ -15,12 +15,14 @@ public class AuditConsoleServlet extends ConsoleServlet {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         Site site = managedSite(request, response);
         if (site == null) {
             return;
         }
-        request.setAttribute("events", gatehouse.read(() -> gatehouse.auditLog()
+        request.setAttribute("events", gatehouse.read(() -> gatehouse
+                .auditLog()
                 .query(new AuditQuery(site.id(), null, null, null, null, new PageRequest(0, 200)))));
         render(request, response, site, "audit");
     }

@@ -40,7 +40,9 @@ abstract class ConsoleServlet extends HttpServlet {
                 return gatehouse.sites().find(admin.site()).orElse(null);
             }
             try {
-                return gatehouse.sites().findBySlug(new SiteSlug(slug))
+                return gatehouse
+                        .sites()
+                        .findBySlug(new SiteSlug(slug))
                         .filter(s -> gatehouse.sites().isWithin(s.id(), admin.site()))
                         .orElse(null);
             } catch (ValidationException e) {
@@ -57,7 +59,9 @@ abstract class ConsoleServlet extends HttpServlet {
             throws ServletException, IOException {
         request.setAttribute("admin", admin(request));
         request.setAttribute("site", site);
-        request.setAttribute("sites", gatehouse.read(() -> gatehouse.sites().subtree(admin(request).site())));
+        request.setAttribute(
+                "sites",
+                gatehouse.read(() -> gatehouse.sites().subtree(admin(request).site())));
         request.setAttribute("csrf", Csrf.token(request.getSession()));
         Pages.noStore(response);
         request.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp").forward(request, response);
@@ -67,7 +71,9 @@ abstract class ConsoleServlet extends HttpServlet {
     static void showRefusal(HttpServletRequest request, HttpServletResponse response, RuntimeException e) {
         if (e instanceof ValidationException invalid) {
             response.setStatus(400);
-            request.setAttribute("errors", invalid.errors().stream().map(FieldError::toString).toList());
+            request.setAttribute(
+                    "errors",
+                    invalid.errors().stream().map(FieldError::toString).toList());
         } else if (e instanceof NotFoundException) {
             response.setStatus(404);
             request.setAttribute("errors", List.of(e.getMessage()));
@@ -82,6 +88,7 @@ abstract class ConsoleServlet extends HttpServlet {
     /** Redirects after a successful change (POST-redirect-GET), keeping the managed site. */
     static void redirect(HttpServletRequest request, HttpServletResponse response, String path, Site site) {
         response.setStatus(303);
-        response.setHeader("Location", request.getContextPath() + path + (path.contains("?") ? "&" : "?") + "site=" + site.slug());
+        response.setHeader(
+                "Location", request.getContextPath() + path + (path.contains("?") ? "&" : "?") + "site=" + site.slug());
     }
 }

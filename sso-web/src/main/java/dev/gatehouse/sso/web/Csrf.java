@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * Cross-site request forgery defence for every state-changing request (POST, PUT, PATCH, DELETE):
  * <ol>
- *   <li>an {@code Origin} header, when the browser sends one, must be this server's own origin;</li>
+ *   <li>an {@code Origin} header, when the browser sends one, must be this server's own origin as the request reached
+ *       it, or the origin of {@code gatehouse.base-url} (behind a TLS-terminating proxy the two differ);</li>
  *   <li>a request authenticated by the session cookie must also carry the session's synchronizer token, as the form
  *       field {@value #FORM_FIELD} or the header {@value #HEADER}; it is compared in constant time.</li>
  * </ol>
@@ -50,21 +51,29 @@ public final class Csrf {
         };
     }
 
-    /** Whether the request's {@code Origin} header is absent or this server's own origin. */
-    public static boolean originAllowed(HttpServletRequest request) {
+    /** Whether the request's {@code Origin} header is absent, this server's own origin, or the base URL's. */
+    public static boolean originAllowed(HttpServletRequest request, URI baseUrl) {
         String origin = request.getHeader("Origin");
         if (origin == null) {
             return true;
         }
         try {
             URI uri = URI.create(origin);
-            int port = uri.getPort() == -1 ? ("https".equals(uri.getScheme()) ? 443 : 80) : uri.getPort();
-            return request.getScheme().equalsIgnoreCase(uri.getScheme())
-                    && request.getServerName().equalsIgnoreCase(uri.getHost())
-                    && request.getServerPort() == port;
+            return sameOrigin(uri, request.getScheme(), request.getServerName(), request.getServerPort())
+                    || sameOrigin(uri, baseUrl.getScheme(), baseUrl.getHost(), port(baseUrl));
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static boolean sameOrigin(URI origin, String scheme, String host, int port) {
+        return scheme.equalsIgnoreCase(origin.getScheme())
+                && host.equalsIgnoreCase(origin.getHost())
+                && port == port(origin);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** Whether the request carries the session's token (form field or header). */
@@ -74,8 +83,10 @@ public final class Csrf {
         if (given == null && isForm(request)) {
             given = request.getParameter(FORM_FIELD);
         }
-        return expected instanceof String text && given != null
-                && MessageDigest.isEqual(text.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
+        return expected instanceof String text
+                && given != null
+                && MessageDigest.isEqual(
+                        text.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static boolean isForm(HttpServletRequest request) {

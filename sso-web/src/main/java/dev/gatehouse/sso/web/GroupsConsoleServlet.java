@@ -26,7 +26,8 @@ public class GroupsConsoleServlet extends ConsoleServlet {
     public record MemberView(String id, String kind, String name) {}
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         Site site = managedSite(request, response);
         if (site == null) {
             return;
@@ -40,7 +41,8 @@ public class GroupsConsoleServlet extends ConsoleServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         Site site = managedSite(request, response);
         if (site == null) {
             return;
@@ -49,8 +51,13 @@ public class GroupsConsoleServlet extends ConsoleServlet {
         SignedIn admin = admin(request);
         try {
             if (id == null) {
-                Group created = gatehouse.change(site.id(), admin.actor(), () -> gatehouse.groups().create(site.id(),
-                        request.getParameter("name"), request.getParameter("description"), admin.actor()));
+                Group created = gatehouse.change(site.id(), admin.actor(), () -> gatehouse
+                        .groups()
+                        .create(
+                                site.id(),
+                                request.getParameter("name"),
+                                request.getParameter("description"),
+                                admin.actor()));
                 redirect(request, response, "/console/groups/" + created.id(), site);
                 return;
             }
@@ -58,21 +65,37 @@ public class GroupsConsoleServlet extends ConsoleServlet {
             switch (String.valueOf(request.getParameter("action"))) {
                 case "add-user" -> gatehouse.change(site.id(), admin.actor(), () -> {
                     Login login = new Login(request.getParameter("login"));
-                    UserId user = gatehouse.userRepository().findByLogin(site.id(), login)
-                            .orElseThrow(() -> new NotFoundException("user", login)).id();
+                    UserId user = gatehouse
+                            .userRepository()
+                            .findByLogin(site.id(), login)
+                            .orElseThrow(() -> new NotFoundException("user", login))
+                            .id();
                     return gatehouse.groups().addMember(site.id(), groupId, user, admin.actor());
                 });
                 case "add-group" -> gatehouse.change(site.id(), admin.actor(), () -> {
                     GroupName name = new GroupName(request.getParameter("name"));
-                    GroupId member = gatehouse.groups().findByName(site.id(), name)
-                            .orElseThrow(() -> new NotFoundException("group", name)).id();
+                    GroupId member = gatehouse
+                            .groups()
+                            .findByName(site.id(), name)
+                            .orElseThrow(() -> new NotFoundException("group", name))
+                            .id();
                     return gatehouse.groups().addMember(site.id(), groupId, member, admin.actor());
                 });
-                case "remove" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse.groups().removeMember(
-                        site.id(), groupId, principal(request.getParameter("kind"), request.getParameter("member")),
-                        admin.actor()));
-                case "update" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse.groups().update(site.id(),
-                        groupId, request.getParameter("name"), request.getParameter("description"), admin.actor()));
+                case "remove" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse
+                        .groups()
+                        .removeMember(
+                                site.id(),
+                                groupId,
+                                principal(request.getParameter("kind"), request.getParameter("member")),
+                                admin.actor()));
+                case "update" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse
+                        .groups()
+                        .update(
+                                site.id(),
+                                groupId,
+                                request.getParameter("name"),
+                                request.getParameter("description"),
+                                admin.actor()));
                 case "delete" -> {
                     gatehouse.change(site.id(), admin.actor(), () -> {
                         gatehouse.groups().delete(site.id(), groupId, admin.actor());
@@ -96,7 +119,8 @@ public class GroupsConsoleServlet extends ConsoleServlet {
 
     private void showList(HttpServletRequest request, HttpServletResponse response, Site site)
             throws ServletException, IOException {
-        request.setAttribute("groups", gatehouse.read(() -> gatehouse.groups().list(site.id(), new PageRequest(0, 500))));
+        request.setAttribute(
+                "groups", gatehouse.read(() -> gatehouse.groups().list(site.id(), new PageRequest(0, 500))));
         render(request, response, site, "groups");
     }
 
@@ -104,7 +128,8 @@ public class GroupsConsoleServlet extends ConsoleServlet {
             throws ServletException, IOException {
         try {
             GroupId groupId = GroupId.parse("id", id);
-            request.setAttribute("group", gatehouse.read(() -> gatehouse.groups().get(site.id(), groupId)));
+            request.setAttribute(
+                    "group", gatehouse.read(() -> gatehouse.groups().get(site.id(), groupId)));
             request.setAttribute("members", gatehouse.read(() -> members(site, groupId)));
         } catch (RuntimeException e) {
             showRefusal(request, response, e);
@@ -115,10 +140,22 @@ public class GroupsConsoleServlet extends ConsoleServlet {
     private List<MemberView> members(Site site, GroupId groupId) {
         return gatehouse.groups().members(site.id(), groupId).stream()
                 .map(member -> member instanceof UserId user
-                        ? new MemberView(user.toString(), "user", gatehouse.userRepository().find(user)
-                                .map(u -> u.login() + " (" + u.displayName() + ")").orElse(user.toString()))
-                        : new MemberView(member.value().toString(), "group", gatehouse.groups()
-                                .get(site.id(), (GroupId) member).name().value()))
+                        ? new MemberView(
+                                user.toString(),
+                                "user",
+                                gatehouse
+                                        .userRepository()
+                                        .find(user)
+                                        .map(u -> u.login() + " (" + u.displayName() + ")")
+                                        .orElse(user.toString()))
+                        : new MemberView(
+                                member.value().toString(),
+                                "group",
+                                gatehouse
+                                        .groups()
+                                        .get(site.id(), (GroupId) member)
+                                        .name()
+                                        .value()))
                 .toList();
     }
 

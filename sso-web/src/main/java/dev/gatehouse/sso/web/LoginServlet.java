@@ -28,7 +28,8 @@ public class LoginServlet extends HttpServlet {
     Gatehouse gatehouse;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         HttpSession session = request.getSession();
         SignedIn signedIn = (SignedIn) session.getAttribute(SignedIn.SESSION_ATTRIBUTE);
         if (signedIn != null && "/login".equals(request.getServletPath())) {
@@ -44,10 +45,14 @@ public class LoginServlet extends HttpServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session == null || !Csrf.originAllowed(request) || !Csrf.tokenMatches(request, session)) {
-            response.sendError(403, "The sign-in form expired or came from another site. Reload the page and try again.");
+        if (session == null
+                || !Csrf.originAllowed(request, gatehouse.settings().baseUrl())
+                || !Csrf.tokenMatches(request, session)) {
+            response.sendError(
+                    403, "The sign-in form expired or came from another site. Reload the page and try again.");
             return;
         }
         Optional<Site> site = PasswordSignIn.site(gatehouse, request.getParameter("site"));
@@ -57,26 +62,46 @@ public class LoginServlet extends HttpServlet {
             render(request, response, site.orElse(null), null, FAILED, 400);
             return;
         }
-        LoginResult result = PasswordSignIn.check(gatehouse, site.get(), login, password.toCharArray(), request.getRemoteAddr());
+        LoginResult result =
+                PasswordSignIn.check(gatehouse, site.get(), login, password.toCharArray(), request.getRemoteAddr());
         if (result instanceof LoginResult.Success success) {
             request.changeSessionId();
-            session.setAttribute(SignedIn.SESSION_ATTRIBUTE, new SignedIn(success.user().id(), site.get().id(),
-                    success.user().login().value(), site.get().slug().value()));
+            session.setAttribute(
+                    SignedIn.SESSION_ATTRIBUTE,
+                    new SignedIn(
+                            success.user().id(),
+                            site.get().id(),
+                            success.user().login().value(),
+                            site.get().slug().value()));
             Csrf.renew(session);
             String target = success.user().administrator() ? "/console/users" : "/";
             response.setStatus(303);
             response.setHeader("Location", request.getContextPath() + target);
         } else if (result instanceof LoginResult.Throttled throttled) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
-            render(request, response, site.get(), null, "Too many failed sign-ins. Wait "
-                    + Math.max(1, throttled.retryAfter().toSeconds()) + " seconds and try again.", 429);
+            response.setHeader(
+                    "Retry-After",
+                    Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            render(
+                    request,
+                    response,
+                    site.get(),
+                    null,
+                    "Too many failed sign-ins. Wait "
+                            + Math.max(1, throttled.retryAfter().toSeconds()) + " seconds and try again.",
+                    429);
         } else {
             render(request, response, site.get(), null, FAILED, 401);
         }
     }
 
-    private void render(HttpServletRequest request, HttpServletResponse response, Site site, SignedIn signedIn,
-            String error, int status) throws ServletException, IOException {
+    private void render(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Site site,
+            SignedIn signedIn,
+            String error,
+            int status)
+            throws ServletException, IOException {
         response.setStatus(status);
         request.setAttribute("site", site);
         request.setAttribute("signedIn", signedIn);

@@ -24,13 +24,21 @@ public class LogoutServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            if (!Csrf.originAllowed(request) || !Csrf.tokenMatches(request, session)) {
+            if (!Csrf.originAllowed(request, gatehouse.settings().baseUrl()) || !Csrf.tokenMatches(request, session)) {
                 response.sendError(403, "The sign-out form expired. Reload the page and try again.");
                 return;
             }
             if (session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn signedIn) {
-                gatehouse.transactions().run(() -> gatehouse.auditLog().append(AuditEvent.of(Instant.now(),
-                        signedIn.site(), signedIn.actor(), AuditType.LOGOUT, "user:" + signedIn.user(), true, "")));
+                gatehouse.transactions().run(() -> gatehouse
+                        .auditLog()
+                        .append(AuditEvent.of(
+                                Instant.now(),
+                                signedIn.site(),
+                                signedIn.actor(),
+                                AuditType.LOGOUT,
+                                "user:" + signedIn.user(),
+                                true,
+                                "")));
             }
             session.invalidate();
         }

@@ -1,9 +1,9 @@
 package dev.gatehouse.sso.web;
 
+import dev.gatehouse.identity.application.FirstStart;
 import dev.gatehouse.identity.application.LoginResult;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.SiteSlug;
-import dev.gatehouse.identity.application.FirstStart;
 import dev.gatehouse.identity.validation.ValidationException;
 import dev.gatehouse.sso.application.Gatehouse;
 import java.util.Optional;

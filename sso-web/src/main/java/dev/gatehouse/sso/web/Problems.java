@@ -22,8 +22,8 @@ public final class Problems {
                 .add("detail", detail);
         if (!fieldErrors.isEmpty()) {
             JsonArrayBuilder errors = Json.createArrayBuilder();
-            fieldErrors.forEach((field, message) -> errors.add(
-                    Json.createObjectBuilder().add("field", field).add("message", message)));
+            fieldErrors.forEach((field, message) ->
+                    errors.add(Json.createObjectBuilder().add("field", field).add("message", message)));
             json.add("errors", errors);
         }
         return json;
@@ -33,6 +33,7 @@ public final class Problems {
         response.setStatus(status);
         response.setContentType(MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(problem(status, title, detail, Map.of()).build().toString());
+        response.getWriter()
+                .write(problem(status, title, detail, Map.of()).build().toString());
     }
 }

@@ -19,7 +19,8 @@ public class UsersConsoleServlet extends ConsoleServlet {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         if ("/console".equals(request.getServletPath())) {
             response.sendRedirect(request.getContextPath() + "/console/users");
             return;
@@ -37,7 +38,8 @@ public class UsersConsoleServlet extends ConsoleServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         Site site = managedSite(request, response);
         if (site == null) {
             return;
@@ -46,23 +48,41 @@ public class UsersConsoleServlet extends ConsoleServlet {
         SignedIn admin = admin(request);
         try {
             if (id == null) {
-                User created = gatehouse.change(site.id(), admin.actor(), () -> gatehouse.users().create(site.id(),
-                        new NewUser(request.getParameter("login"), request.getParameter("displayName"),
-                                request.getParameter("email"), request.getParameter("authMethod"),
-                                request.getParameter("administrator") != null, chars(request.getParameter("password"))),
-                        admin.actor()));
+                User created = gatehouse.change(site.id(), admin.actor(), () -> gatehouse
+                        .users()
+                        .create(
+                                site.id(),
+                                new NewUser(
+                                        request.getParameter("login"),
+                                        request.getParameter("displayName"),
+                                        request.getParameter("email"),
+                                        request.getParameter("authMethod"),
+                                        request.getParameter("administrator") != null,
+                                        chars(request.getParameter("password"))),
+                                admin.actor()));
                 redirect(request, response, "/console/users/" + created.id(), site);
                 return;
             }
             UserId userId = UserId.parse("id", id);
             switch (String.valueOf(request.getParameter("action"))) {
-                case "update" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse.users().update(site.id(), userId,
-                        new UserChanges(null, request.getParameter("displayName"), blankToNull(request.getParameter("email")),
-                                blank(request.getParameter("email")), request.getParameter("state"),
-                                request.getParameter("authMethod"), request.getParameter("administrator") != null),
-                        admin.actor()));
+                case "update" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse
+                        .users()
+                        .update(
+                                site.id(),
+                                userId,
+                                new UserChanges(
+                                        null,
+                                        request.getParameter("displayName"),
+                                        blankToNull(request.getParameter("email")),
+                                        blank(request.getParameter("email")),
+                                        request.getParameter("state"),
+                                        request.getParameter("authMethod"),
+                                        request.getParameter("administrator") != null),
+                                admin.actor()));
                 case "password" -> gatehouse.change(site.id(), admin.actor(), () -> {
-                    gatehouse.users().setPassword(site.id(), userId, chars(request.getParameter("password")), admin.actor());
+                    gatehouse
+                            .users()
+                            .setPassword(site.id(), userId, chars(request.getParameter("password")), admin.actor());
                     return null;
                 });
                 case "delete" -> {
@@ -89,7 +109,8 @@ public class UsersConsoleServlet extends ConsoleServlet {
     private void showList(HttpServletRequest request, HttpServletResponse response, Site site)
             throws ServletException, IOException {
         int page = parsePage(request.getParameter("page"));
-        request.setAttribute("users", gatehouse.read(() -> gatehouse.users().list(site.id(), new PageRequest(page, 100))));
+        request.setAttribute(
+                "users", gatehouse.read(() -> gatehouse.users().list(site.id(), new PageRequest(page, 100))));
         render(request, response, site, "users");
     }
 
@@ -98,7 +119,8 @@ public class UsersConsoleServlet extends ConsoleServlet {
         try {
             UserId userId = UserId.parse("id", id);
             request.setAttribute("user", gatehouse.read(() -> gatehouse.users().get(site.id(), userId)));
-            request.setAttribute("groups", gatehouse.read(() -> gatehouse.groups().groupsOf(site.id(), userId)));
+            request.setAttribute(
+                    "groups", gatehouse.read(() -> gatehouse.groups().groupsOf(site.id(), userId)));
         } catch (RuntimeException e) {
             showRefusal(request, response, e);
         }

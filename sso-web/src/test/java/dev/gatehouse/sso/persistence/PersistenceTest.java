@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /** The mappings, migrations and queries on a real (in-memory H2) database. */
 class PersistenceTest {
-    private final Database database = Database.open(GatehouseSettings.read(key -> Optional.ofNullable(Map.of(
-                    "gatehouse.db.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-            .get(key))));
+    private final Database database = Database.open(GatehouseSettings.read(key ->
+            Optional.ofNullable(Map.of("gatehouse.db.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                    .get(key))));
     private final Transactions tx = new Transactions(database);
     private final JpaSiteRepository sites = new JpaSiteRepository(tx);
     private final JpaUserRepository users = new JpaUserRepository(tx);
@@ -44,8 +44,15 @@ class PersistenceTest {
     private final JpaProviderRepository providers = new JpaProviderRepository(tx, cipher);
     private final Clock clock = Clock.systemUTC();
     private final SiteService siteService = new SiteService(sites, audit, clock);
-    private final UserService userService = new UserService(sites, users, groups, new JpaIdentityLinkRepository(tx),
-            providers, new PasswordHasher(10_000), audit, clock);
+    private final UserService userService = new UserService(
+            sites,
+            users,
+            groups,
+            new JpaIdentityLinkRepository(tx),
+            providers,
+            new PasswordHasher(10_000),
+            audit,
+            clock);
     private final GroupService groupService = new GroupService(sites, groups, users, audit, clock);
 
     @AfterEach
@@ -72,8 +79,10 @@ class PersistenceTest {
     @Test
     void aRefusedChangeLeavesNothingWritten() {
         Site site = tx.inTransaction(() -> siteService.create("acme", "Acme", null, Actor.SYSTEM));
-        User admin = tx.inTransaction(() -> userService.create(site.id(),
-                new NewUser("admin", "Admin", null, "local", true, "correct horse battery".toCharArray()), Actor.SYSTEM));
+        User admin = tx.inTransaction(() -> userService.create(
+                site.id(),
+                new NewUser("admin", "Admin", null, "local", true, "correct horse battery".toCharArray()),
+                Actor.SYSTEM));
         long eventsBefore = tx.inTransaction(() -> audit.query(query()).total());
 
         assertThatThrownBy(() -> tx.run(() -> userService.delete(site.id(), admin.id(), Actor.SYSTEM)))
@@ -92,13 +101,16 @@ class PersistenceTest {
         var finance = tx.inTransaction(() -> groupService.create(site.id(), "Finance", "", Actor.SYSTEM));
         tx.run(() -> groupService.addMember(site.id(), staff.id(), finance.id(), Actor.SYSTEM));
 
-        assertThatThrownBy(() -> tx.run(() -> groupService.addMember(site.id(), finance.id(), staff.id(), Actor.SYSTEM)))
+        assertThatThrownBy(
+                        () -> tx.run(() -> groupService.addMember(site.id(), finance.id(), staff.id(), Actor.SYSTEM)))
                 .hasMessageEndingWith("adding it would make a cycle");
         tx.run(() -> {
             assertThat(groups.members(staff.id())).containsExactly(finance.id());
             assertThat(groups.groupsOf(finance.id())).containsExactly(staff.id());
             assertThat(groups.list(site.id(), new PageRequest(0, 10)).items())
-                    .extractingResultOf("name").extracting(Object::toString).containsExactly("Finance", "Staff");
+                    .extractingResultOf("name")
+                    .extracting(Object::toString)
+                    .containsExactly("Finance", "Staff");
         });
         tx.run(() -> groupService.delete(site.id(), finance.id(), Actor.SYSTEM));
         tx.run(() -> assertThat(groups.members(staff.id())).isEmpty());
@@ -107,9 +119,16 @@ class PersistenceTest {
     @Test
     void providerSecretsAreStoredEncrypted() {
         Site site = tx.inTransaction(() -> siteService.create("acme", "Acme", null, Actor.SYSTEM));
-        Provider provider = new Provider(ProviderId.random(), site.id(), "Entra ID", true,
-                new ProviderSettings.Oidc("3f2504e0-4f89-41d3-9a0c-0305e82c3301", "9a0c4f89-4f89-41d3-9a0c-0305e82c3301",
-                        new Secret("super-secret-value"), ProviderSettings.OidcFlow.CODE_PKCE),
+        Provider provider = new Provider(
+                ProviderId.random(),
+                site.id(),
+                "Entra ID",
+                true,
+                new ProviderSettings.Oidc(
+                        "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+                        "9a0c4f89-4f89-41d3-9a0c-0305e82c3301",
+                        new Secret("super-secret-value"),
+                        ProviderSettings.OidcFlow.CODE_PKCE),
                 clock.instant());
         tx.run(() -> providers.save(provider));
 
@@ -136,7 +155,8 @@ class PersistenceTest {
 
         assertThat(page.total()).isEqualTo(3);
         assertThat(page.items()).hasSize(2);
-        assertThat(page.items().get(0).at()).isAfterOrEqualTo(page.items().get(1).at());
+        assertThat(page.items().get(0).at())
+                .isAfterOrEqualTo(page.items().get(1).at());
     }
 
     private static AuditQuery query() {

@@ -1,0 +1,53 @@
+package dev.gatehouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The deployment is healthy, serves the login page at the root and describes its API. */
+abstract class HealthChecks {
+    private final Http http = Http.anonymous();
+
+    @Test
+    void readinessReportsTheDatabase() {
+        Http.Response ready = http.get("/health/ready");
+
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.object().getJsonArray("checks").getJsonObject(0).getString("name"))
+                .isEqualTo("database");
+        assertThat(http.get("/health/live").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLoginPageIsAtTheRoot() {
+        Http.Response page = http.get("/");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Sign in to Default site", "name=\"password\"", "name=\"_csrf\"");
+    }
+
+    @Test
+    void openApiDescribesTheAdminApi() {
+        Http.Response openapi = http.get("/openapi", "Accept", "application/json");
+
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.object().getJsonObject("paths").keySet())
+                .contains(
+                        "/api/v1/sites",
+                        "/api/v1/sites/{site}/users",
+                        "/api/v1/sites/{site}/users/{id}",
+                        "/api/v1/sites/{site}/groups",
+                        "/api/v1/sites/{site}/groups/{id}/members",
+                        "/api/v1/audit");
+    }
+
+    @Test
+    void responsesCarryBrowserHardeningHeaders() {
+        Http.Response page = http.get("/login");
+
+        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+    }
+}

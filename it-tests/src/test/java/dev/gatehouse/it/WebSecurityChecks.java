@@ -1,0 +1,159 @@
+package dev.gatehouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Sessions, cookies, CSRF and login throttling (security matrix rows W1, W2, W3, W5). */
+abstract class WebSecurityChecks {
+    private final Http admin = Http.admin();
+
+    @Test
+    void signingInRenewsTheSessionIdAndKillsTheOldOne() {
+        Http browser = Http.anonymous();
+        browser.get("/login");
+        String before = browser.cookie("JSESSIONID");
+
+        Http.Response signedIn = browser.signIn("admin", It.adminPassword());
+
+        assertThat(signedIn.status()).isEqualTo(303);
+        assertThat(signedIn.header("Location")).endsWith("/console/users");
+        String after = browser.cookie("JSESSIONID");
+        assertThat(after).isNotNull().isNotEqualTo(before);
+        assertThat(browser.get("/console/users").status()).isEqualTo(200);
+
+        Http attacker = Http.anonymous();
+        attacker.setCookie("JSESSIONID", before);
+        Http.Response withOldId = attacker.get("/console/users");
+        assertThat(withOldId.status()).isEqualTo(302);
+        assertThat(withOldId.header("Location")).endsWith("/login");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+        String setCookie = Http.anonymous().get("/login").header("Set-Cookie");
+
+        assertThat(setCookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax");
+    }
+
+    @Test
+    void stateChangingRequestsNeedTheCsrfTokenAndTheOwnOrigin() {
+        Http browser = Http.anonymous();
+        assertThat(browser.signIn("admin", It.adminPassword()).status()).isEqualTo(303);
+        String token = browser.get("/console/groups").csrfField();
+        String name = "csrf-" + AdminApiChecks.suffix();
+
+        assertThat(browser.form("/console/groups", Map.of("name", name)).status())
+                .isEqualTo(403);
+        assertThat(browser.form("/console/groups", Map.of("name", name, "_csrf", "forged"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(browser.form(
+                                "/console/groups",
+                                Map.of("name", name, "_csrf", token),
+                                "Origin",
+                                "https://evil.example")
+                        .status())
+                .isEqualTo(403);
+        assertThat(browser.json("POST", "/api/v1/sites/default/groups", "{\"name\":\"" + name + "\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(admin.get("/api/v1/sites/default/groups?size=500").body()).doesNotContain(name);
+
+        assertThat(browser.form("/console/groups", Map.of("name", name, "_csrf", token))
+                        .status())
+                .isEqualTo(303);
+        assertThat(browser.json(
+                                "POST",
+                                "/api/v1/sites/default/groups",
+                                "{\"name\":\"" + name + "-api\"}",
+                                "X-CSRF-Token",
+                                token)
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void theLoginFormItselfNeedsTheCsrfToken() {
+        Http browser = Http.anonymous();
+        browser.get("/login");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("login", "admin");
+        fields.put("password", It.adminPassword());
+
+        assertThat(browser.form("/login", fields).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aHundredWrongPasswordsThrottleButDoNotLockTheOwnerOut() throws InterruptedException {
+        String login = "victim." + AdminApiChecks.suffix();
+        assertThat(admin.json(
+                                "POST",
+                                "/api/v1/sites/default/users",
+                                "{\"login\":\"" + login
+                                        + "\",\"displayName\":\"V\",\"password\":\"the owner's password\"}")
+                        .status())
+                .isEqualTo(201);
+        Http attacker = Http.anonymous();
+        int throttled = 0;
+        Http.Response last = null;
+        for (int i = 0; i < 100; i++) {
+            last = attacker.signIn(login, "guess number " + i);
+            assertThat(last.status()).isIn(401, 429);
+            throttled += last.status() == 429 ? 1 : 0;
+        }
+
+        assertThat(throttled).isGreaterThan(80);
+        assertThat(last.body()).contains("Too many failed sign-ins");
+        long retryAfter = Long.parseLong(last.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 300L);
+        assertThat(admin.get("/api/v1/audit?type=LOGIN_THROTTLED&size=1")
+                        .object()
+                        .getInt("total"))
+                .isPositive();
+
+        Thread.sleep((retryAfter + 1) * 1000);
+        assertThat(Http.anonymous().signIn(login, "the owner's password").status())
+                .isEqualTo(303);
+    }
+
+    @Test
+    void aDisabledAdministratorIsShutOutAtOnce() {
+        String login = "admin2." + AdminApiChecks.suffix();
+        String id = admin.json(
+                        "POST",
+                        "/api/v1/sites/default/users",
+                        "{\"login\":\"" + login
+                                + "\",\"displayName\":\"A2\",\"administrator\":true,\"password\":\"second admin password\"}")
+                .object()
+                .getString("id");
+        Http browser = Http.anonymous();
+        assertThat(browser.signIn(login, "second admin password").status()).isEqualTo(303);
+        assertThat(browser.get("/console/users").status()).isEqualTo(200);
+
+        assertThat(admin.json("PATCH", "/api/v1/sites/default/users/" + id, "{\"state\":\"DISABLED\"}")
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(browser.get("/api/v1/sites").status()).isEqualTo(401);
+        assertThat(browser.get("/console/users").status()).isEqualTo(302);
+    }
+
+    @Test
+    void aUserWhoIsNotAnAdministratorCannotUseTheConsoleOrTheApi() {
+        String login = "plain." + AdminApiChecks.suffix();
+        admin.json(
+                "POST",
+                "/api/v1/sites/default/users",
+                "{\"login\":\"" + login + "\",\"displayName\":\"P\",\"password\":\"plain user password\"}");
+
+        assertThat(Http.basic(login, "plain user password").get("/api/v1/sites").status())
+                .isEqualTo(403);
+        Http browser = Http.anonymous();
+        Http.Response signedIn = browser.signIn(login, "plain user password");
+        assertThat(signedIn.header("Location")).endsWith("/");
+        assertThat(browser.get("/console/users").status()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs Gatehouse's whole test suite on a fresh Debian machine: installs the peers the tests need (Chromium and its
+# driver, PostgreSQL), starts PostgreSQL on 127.0.0.1 for the PostgreSQL lane, then builds everything and runs unit
+# tests, the Arquillian suite on H2 and on PostgreSQL, the Chromium console test and the EAR smoke test on Payara
+# Server. Every server it starts binds to 127.0.0.1 and is stopped on exit.
+#
+#   scripts/test-all.sh [extra Maven arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+need_packages=()
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_packages+=(chromium-driver)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  echo "Installing ${need_packages[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+fi
+
+# PostgreSQL on 127.0.0.1, in a throw-away cluster owned by the postgres user.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_dir=$(mktemp -d /tmp/gatehouse-pg.XXXXXX)
+pg_port=${GATEHOUSE_TEST_PG_PORT:-55432}
+pg_password="gatehouse-test-$RANDOM$RANDOM"
+run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+stop_pg() {
+  run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+trap stop_pg EXIT
+run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust >/dev/null
+run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 \
+  -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_dir" start >/dev/null
+run_pg "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -v ON_ERROR_STOP=1 \
+  -c "create role gatehouse login password '$pg_password'" -c "create database gatehouse owner gatehouse"
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+
+./mvnw -B -ntp verify -Pit \
+  -Dgatehouse.it.postgres.url="jdbc:postgresql://127.0.0.1:$pg_port/gatehouse" \
+  -Dgatehouse.it.postgres.user=gatehouse \
+  -Dgatehouse.it.postgres.password="$pg_password" \
+  "$@"

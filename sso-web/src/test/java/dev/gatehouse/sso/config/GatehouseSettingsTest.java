@@ -1,0 +1,47 @@
+package dev.gatehouse.sso.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class GatehouseSettingsTest {
+    @Test
+    void defaultsToAnH2FileDatabaseInTheDataDirectory() {
+        GatehouseSettings settings = read(Map.of("gatehouse.data-dir", "/srv/gatehouse"));
+
+        assertThat(settings.dbUrl()).startsWith("jdbc:h2:file:/srv/gatehouse/gatehouse");
+        assertThat(settings.baseUrl()).hasToString("http://localhost:8080");
+        assertThat(settings.passwordIterations()).isEqualTo(600_000);
+    }
+
+    @Test
+    void namesEveryBadKeyAndTheFix() {
+        assertThatThrownBy(() -> read(Map.of(
+                        "gatehouse.db.url", "jdbc:mysql://db/x?password=hunter2",
+                        "gatehouse.db.pool-size", "lots",
+                        "gatehouse.base-url", "ftp://files")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("gatehouse.db.url: 'jdbc:mysql://db/x?password=****' is not supported; use"
+                        + " jdbc:postgresql://host:5432/db or jdbc:h2:file:/path/name")
+                .hasMessageContaining("gatehouse.db.pool-size: 'lots' is not a whole number; use 1 to 200 (default 10)")
+                .hasMessageContaining("gatehouse.base-url: 'ftp://files' is not an absolute http(s) URL")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void neverShowsSecretsInItsDescription() {
+        GatehouseSettings settings = read(Map.of(
+                "gatehouse.db.password", "db-secret",
+                "gatehouse.master-key", "bWFzdGVyLWtleQ==",
+                "gatehouse.admin-password", "admin-secret"));
+
+        assertThat(settings.toString()).doesNotContain("db-secret", "bWFzdGVyLWtleQ==", "admin-secret");
+    }
+
+    private static GatehouseSettings read(Map<String, String> values) {
+        return GatehouseSettings.read(key -> Optional.ofNullable(values.get(key)));
+    }
+}
