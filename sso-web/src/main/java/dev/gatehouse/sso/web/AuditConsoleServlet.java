@@ -15,12 +15,13 @@ public class AuditConsoleServlet extends ConsoleServlet {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+    void showItem(HttpServletRequest request, HttpServletResponse response, Site site, String id) throws IOException {
+        response.sendError(404, "There is no such page.");
+    }
+
+    @Override
+    void showList(HttpServletRequest request, HttpServletResponse response, Site site)
             throws ServletException, IOException {
-        Site site = managedSite(request, response);
-        if (site == null) {
-            return;
-        }
         request.setAttribute("events", gatehouse.read(() -> gatehouse
                 .auditLog()
                 .query(new AuditQuery(site.id(), null, null, null, null, new PageRequest(0, 200)))));

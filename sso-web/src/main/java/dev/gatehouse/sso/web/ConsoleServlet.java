@@ -85,6 +85,44 @@ abstract class ConsoleServlet extends HttpServlet {
         }
     }
 
+    /** Lists the managed site's items, or shows one item when the path names its ID ({@code /console/<kind>/<id>}). */
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        Site site = managedSite(request, response);
+        if (site == null) {
+            return;
+        }
+        String id = idFrom(request);
+        if (id == null) {
+            showList(request, response, site);
+        } else {
+            showItem(request, response, site, id);
+        }
+    }
+
+    /** Shows the page again after a refused change, with the refusal's messages. */
+    void showAgain(HttpServletRequest request, HttpServletResponse response, Site site, String id, RuntimeException e)
+            throws ServletException, IOException {
+        showRefusal(request, response, e);
+        if (id == null) {
+            showList(request, response, site);
+        } else {
+            showItem(request, response, site, id);
+        }
+    }
+
+    abstract void showList(HttpServletRequest request, HttpServletResponse response, Site site)
+            throws ServletException, IOException;
+
+    abstract void showItem(HttpServletRequest request, HttpServletResponse response, Site site, String id)
+            throws ServletException, IOException;
+
+    static String idFrom(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        return path == null || path.length() <= 1 ? null : path.substring(1);
+    }
+
     /** Redirects after a successful change (POST-redirect-GET), keeping the managed site. */
     static void redirect(HttpServletRequest request, HttpServletResponse response, String path, Site site) {
         response.setStatus(303);

@@ -26,21 +26,6 @@ public class GroupsConsoleServlet extends ConsoleServlet {
     public record MemberView(String id, String kind, String name) {}
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
-        Site site = managedSite(request, response);
-        if (site == null) {
-            return;
-        }
-        String id = idFrom(request);
-        if (id == null) {
-            showList(request, response, site);
-        } else {
-            showGroup(request, response, site, id);
-        }
-    }
-
-    @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         Site site = managedSite(request, response);
@@ -108,23 +93,20 @@ public class GroupsConsoleServlet extends ConsoleServlet {
             }
             redirect(request, response, "/console/groups/" + groupId, site);
         } catch (RuntimeException e) {
-            showRefusal(request, response, e);
-            if (id == null) {
-                showList(request, response, site);
-            } else {
-                showGroup(request, response, site, id);
-            }
+            showAgain(request, response, site, id, e);
         }
     }
 
-    private void showList(HttpServletRequest request, HttpServletResponse response, Site site)
+    @Override
+    void showList(HttpServletRequest request, HttpServletResponse response, Site site)
             throws ServletException, IOException {
         request.setAttribute(
                 "groups", gatehouse.read(() -> gatehouse.groups().list(site.id(), new PageRequest(0, 500))));
         render(request, response, site, "groups");
     }
 
-    private void showGroup(HttpServletRequest request, HttpServletResponse response, Site site, String id)
+    @Override
+    void showItem(HttpServletRequest request, HttpServletResponse response, Site site, String id)
             throws ServletException, IOException {
         try {
             GroupId groupId = GroupId.parse("id", id);
@@ -161,10 +143,5 @@ public class GroupsConsoleServlet extends ConsoleServlet {
 
     private static PrincipalId principal(String kind, String id) {
         return "group".equals(kind) ? GroupId.parse("member", id) : UserId.parse("member", id);
-    }
-
-    private static String idFrom(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        return path == null || path.length() <= 1 ? null : path.substring(1);
     }
 }

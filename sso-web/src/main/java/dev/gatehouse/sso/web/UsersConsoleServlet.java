@@ -25,16 +25,7 @@ public class UsersConsoleServlet extends ConsoleServlet {
             response.sendRedirect(request.getContextPath() + "/console/users");
             return;
         }
-        Site site = managedSite(request, response);
-        if (site == null) {
-            return;
-        }
-        String id = idFrom(request);
-        if (id == null) {
-            showList(request, response, site);
-        } else {
-            showUser(request, response, site, id);
-        }
+        super.doGet(request, response);
     }
 
     @Override
@@ -97,16 +88,12 @@ public class UsersConsoleServlet extends ConsoleServlet {
             }
             redirect(request, response, "/console/users/" + userId, site);
         } catch (RuntimeException e) {
-            showRefusal(request, response, e);
-            if (id == null) {
-                showList(request, response, site);
-            } else {
-                showUser(request, response, site, id);
-            }
+            showAgain(request, response, site, id, e);
         }
     }
 
-    private void showList(HttpServletRequest request, HttpServletResponse response, Site site)
+    @Override
+    void showList(HttpServletRequest request, HttpServletResponse response, Site site)
             throws ServletException, IOException {
         int page = parsePage(request.getParameter("page"));
         request.setAttribute(
@@ -114,7 +101,8 @@ public class UsersConsoleServlet extends ConsoleServlet {
         render(request, response, site, "users");
     }
 
-    private void showUser(HttpServletRequest request, HttpServletResponse response, Site site, String id)
+    @Override
+    void showItem(HttpServletRequest request, HttpServletResponse response, Site site, String id)
             throws ServletException, IOException {
         try {
             UserId userId = UserId.parse("id", id);
@@ -125,11 +113,6 @@ public class UsersConsoleServlet extends ConsoleServlet {
             showRefusal(request, response, e);
         }
         render(request, response, site, "user");
-    }
-
-    private static String idFrom(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        return path == null || path.length() <= 1 ? null : path.substring(1);
     }
 
     private static int parsePage(String text) {
