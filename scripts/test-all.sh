@@ -2,7 +2,8 @@
 # Runs Gatehouse's whole test suite on a fresh Debian machine: installs the peers the tests need (Chromium and its
 # driver, PostgreSQL), starts PostgreSQL on 127.0.0.1 for the PostgreSQL lane, then builds everything and runs unit
 # tests, the Arquillian suite on H2 and on PostgreSQL, the Chromium console test and the EAR smoke test on Payara
-# Server. Every server it starts binds to 127.0.0.1 and is stopped on exit.
+# Server. Every server it starts binds to 127.0.0.1 and is stopped on exit. The PostgreSQL lane also stops and
+# restarts its database once, to check that decisions are denied during the outage and recover after it.
 #
 #   scripts/test-all.sh [extra Maven arguments]
 set -euo pipefail
@@ -33,14 +34,17 @@ stop_pg() {
 }
 trap stop_pg EXIT
 run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust >/dev/null
-run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_dir" start >/dev/null
+pg_options="-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_dir"
+run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 -o "$pg_options" start >/dev/null
 run_pg "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -v ON_ERROR_STOP=1 \
   -c "create role gatehouse login password '$pg_password'" -c "create database gatehouse owner gatehouse"
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 
-./mvnw -B -ntp verify -Pit \
+./mvnw -B -ntp clean verify -Pit \
   -Dgatehouse.it.postgres.url="jdbc:postgresql://127.0.0.1:$pg_port/gatehouse" \
   -Dgatehouse.it.postgres.user=gatehouse \
   -Dgatehouse.it.postgres.password="$pg_password" \
+  -Dgatehouse.it.postgres.bin="$pg_bin" \
+  -Dgatehouse.it.postgres.data="$pg_dir/data" \
+  -Dgatehouse.it.postgres.options="$pg_options" \
   "$@"

@@ -27,29 +27,25 @@ abstract class ConsoleBrowserChecks {
         String login = "console." + AdminApiChecks.suffix();
         String group = "Console group " + AdminApiChecks.suffix();
 
-        browser.get(It.baseUrl() + "/");
-        browser.findElement(By.id("login")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(It.adminPassword());
-        browser.findElement(By.id("sign-in")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/console/users");
+        signIn();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Users of Default site");
 
         browser.findElement(By.cssSelector("#new-user #login")).sendKeys(login);
         browser.findElement(By.cssSelector("#new-user #displayName")).sendKeys("Console User");
         browser.findElement(By.cssSelector("#new-user #password")).sendKeys("console user password");
-        browser.findElement(By.id("create-user")).click();
+        navigate(By.id("create-user"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("User " + login);
 
-        browser.findElement(By.linkText("Groups")).click();
+        navigate(By.linkText("Groups"));
         browser.findElement(By.cssSelector("#new-group #name")).sendKeys(group);
-        browser.findElement(By.id("create-group")).click();
+        navigate(By.id("create-group"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Group " + group);
 
         browser.findElement(By.id("member-login")).sendKeys(login);
-        browser.findElement(By.id("add-user-button")).click();
+        navigate(By.id("add-user-button"));
         assertThat(browser.findElement(By.id("members")).getText()).contains(login, "Console User");
 
-        browser.findElement(By.linkText("Users")).click();
+        navigate(By.linkText("Users"));
         assertThat(browser.findElement(By.id("users")).getText()).contains(login);
         assertThat(Http.admin().get("/api/v1/sites/default/groups?size=500").body())
                 .contains(group);
@@ -57,16 +53,51 @@ abstract class ConsoleBrowserChecks {
 
     @Test
     void aRefusedChangeIsExplainedOnThePage() {
-        browser.get(It.baseUrl() + "/login");
-        browser.findElement(By.id("login")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(It.adminPassword());
-        browser.findElement(By.id("sign-in")).click();
+        signIn();
 
         browser.findElement(By.cssSelector("#new-user #login")).sendKeys("admin");
         browser.findElement(By.cssSelector("#new-user #displayName")).sendKeys("Second admin");
-        browser.findElement(By.id("create-user")).click();
+        navigate(By.id("create-user"));
 
         assertThat(browser.findElement(By.cssSelector(".errors")).getText())
                 .contains("login 'admin' is already taken in site 'default'; choose another login");
+    }
+
+    @Test
+    void editingAnEntryInTheConsoleChangesTheExplainedRight() {
+        StorageFixture f = new StorageFixture().create();
+        signIn();
+        navigate(By.linkText("Storage"));
+        browser.findElement(By.id("explainUser")).sendKeys("alice." + f.suffix);
+        browser.findElement(By.id("explainPath")).sendKeys(f.folder + "/reports");
+        navigate(By.id("explain-button"));
+        assertThat(browser.findElement(By.id("explained-right")).getText()).isEqualTo("NONE");
+
+        browser.findElement(By.id("entry-path")).sendKeys(f.folder);
+        browser.findElement(By.id("entry-grantee")).sendKeys("group:Finance " + f.suffix);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("entry-right")))
+                .selectByValue("READ_WRITE");
+        navigate(By.id("set-entry-button"));
+
+        assertThat(browser.findElement(By.id("explained-right")).getText()).isEqualTo("READ_WRITE");
+        assertThat(browser.findElement(By.id("explanation")).getText())
+                .contains("group Finance " + f.suffix, "Interns " + f.suffix + " → Finance " + f.suffix);
+        assertThat(browser.findElement(By.id("entries")).getText()).contains(f.folder, "READ_WRITE");
+    }
+
+    /** Clicks a link or submit button and waits until the next page has replaced this one. */
+    private void navigate(By target) {
+        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
+    private void signIn() {
+        browser.get(It.baseUrl() + "/");
+        browser.findElement(By.id("login")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(It.adminPassword());
+        navigate(By.id("sign-in"));
+        assertThat(browser.getCurrentUrl()).as(browser.getPageSource()).endsWith("/console/users");
     }
 }

@@ -32,4 +32,7 @@ class GatehouseSuiteIT {
 
     @Nested
     class Console extends ConsoleBrowserChecks {}
+
+    @Nested
+    class StoragePolicy extends StoragePolicyChecks {}
 }

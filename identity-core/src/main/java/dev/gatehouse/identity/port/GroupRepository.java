@@ -35,6 +35,12 @@ public interface GroupRepository {
     /** Removes the membership; returns false when it did not exist. */
     boolean removeMember(Membership membership);
 
+    /** Every group of the site. */
+    List<Group> all(SiteId site);
+
+    /** Every membership whose group belongs to {@code site}. */
+    List<Membership> memberships(SiteId site);
+
     /** Removes every membership of {@code member}. */
     void removeAllMembershipsOf(PrincipalId member);
 }

@@ -12,6 +12,9 @@ public interface IdentityLinkRepository {
 
     List<IdentityLink> linksOf(UserId user);
 
+    /** Every link of the site. */
+    List<IdentityLink> links(SiteId site);
+
     void save(IdentityLink link);
 
     void deleteAllOf(UserId user);

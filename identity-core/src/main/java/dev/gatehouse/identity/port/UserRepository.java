@@ -20,6 +20,9 @@ public interface UserRepository {
 
     void delete(UserId id);
 
+    /** The site's users whose state is {@code ENABLED}, with their logins. */
+    java.util.Map<UserId, Login> enabledUsers(SiteId site);
+
     /** Counts the site's users for which {@link User#isBreakGlassAdministrator()} holds. */
     long countBreakGlassAdministrators(SiteId site);
 }

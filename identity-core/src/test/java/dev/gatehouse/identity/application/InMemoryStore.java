@@ -100,6 +100,13 @@ final class InMemoryStore
     }
 
     @Override
+    public Map<UserId, Login> enabledUsers(SiteId site) {
+        return users.values().stream()
+                .filter(u -> u.site().equals(site) && u.isEnabled())
+                .collect(java.util.stream.Collectors.toMap(User::id, User::login));
+    }
+
+    @Override
     public long countBreakGlassAdministrators(SiteId site) {
         return users.values().stream()
                 .filter(u -> u.site().equals(site) && u.isBreakGlassAdministrator())
@@ -164,6 +171,18 @@ final class InMemoryStore
         }
 
         @Override
+        public List<Group> all(SiteId site) {
+            return groups.values().stream().filter(g -> g.site().equals(site)).toList();
+        }
+
+        @Override
+        public List<Membership> memberships(SiteId site) {
+            return memberships.stream()
+                    .filter(m -> groups.get(m.group()).site().equals(site))
+                    .toList();
+        }
+
+        @Override
         public void removeAllMembershipsOf(PrincipalId member) {
             memberships.removeIf(m -> m.member().equals(member));
         }
@@ -179,6 +198,11 @@ final class InMemoryStore
     @Override
     public List<IdentityLink> linksOf(UserId user) {
         return links.stream().filter(l -> l.user().equals(user)).toList();
+    }
+
+    @Override
+    public List<IdentityLink> links(SiteId site) {
+        return links.stream().filter(l -> l.site().equals(site)).toList();
     }
 
     @Override

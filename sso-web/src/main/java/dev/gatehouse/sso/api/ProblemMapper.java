@@ -39,6 +39,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     conflict.getMessage(),
                     conflict.field() == null ? Map.of() : Map.of(conflict.field(), conflict.getMessage()));
         }
+        if (failure instanceof dev.gatehouse.storage.application.PolicyUnavailableException unavailable) {
+            return Response.fromResponse(problem(
+                            503, "Service Unavailable", "decision denied: " + unavailable.getMessage(), Map.of()))
+                    .header("Retry-After", "5")
+                    .build();
+        }
         if (failure instanceof DatabaseUnavailableException unavailable) {
             return Response.fromResponse(problem(503, "Service Unavailable", unavailable.getMessage(), Map.of()))
                     .header("Retry-After", "5")

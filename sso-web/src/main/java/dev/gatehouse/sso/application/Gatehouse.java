@@ -27,6 +27,11 @@ import dev.gatehouse.sso.persistence.JpaProviderRepository;
 import dev.gatehouse.sso.persistence.JpaSiteRepository;
 import dev.gatehouse.sso.persistence.JpaUserRepository;
 import dev.gatehouse.sso.persistence.Transactions;
+import dev.gatehouse.storage.application.DecisionService;
+import dev.gatehouse.storage.application.PolicySnapshots;
+import dev.gatehouse.storage.application.StorageClients;
+import dev.gatehouse.storage.application.StoragePolicyService;
+import dev.gatehouse.storage.persistence.JpaStoragePolicyRepository;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -58,6 +63,11 @@ public class Gatehouse {
     private UserService users;
     private GroupService groups;
     private PasswordLogin passwordLogin;
+    private StoragePolicyService storagePolicy;
+    private StorageClients storageClients;
+    private DecisionService decisions;
+    private DatabaseProbe databaseProbe;
+    private DenialRecorder denials;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         start();
@@ -90,6 +100,15 @@ public class Gatehouse {
                 auditLog,
                 clock);
         groups = new GroupService(siteRepository, groupRepository, userRepository, auditLog, clock);
+        JpaStoragePolicyRepository policyRepository = new JpaStoragePolicyRepository(transactions::entityManager);
+        storagePolicy = new StoragePolicyService(policyRepository, userRepository, groupRepository, auditLog, clock);
+        storageClients = new StorageClients(policyRepository, auditLog, clock);
+        PolicySnapshots snapshots = new PolicySnapshots(
+                userRepository, groupRepository, new JpaIdentityLinkRepository(transactions), policyRepository);
+        databaseProbe = new DatabaseProbe(database);
+        denials = new DenialRecorder(transactions, auditLog);
+        decisions = new DecisionService(
+                site -> transactions.inTransaction(() -> snapshots.read(site)), databaseProbe::isUp);
         passwordLogin = new PasswordLogin(
                 userRepository,
                 hasher,
@@ -110,18 +129,27 @@ public class Gatehouse {
 
     @PreDestroy
     void stop() {
+        if (databaseProbe != null) {
+            databaseProbe.close();
+            denials.close();
+        }
         if (database != null) {
             database.close();
         }
     }
 
     /**
-     * Runs an admin change in one transaction. When the change is refused (conflict, break-glass, not found), the
+     * Runs an admin change in one transaction and, once it is committed, makes the site's next storage decision see it.
+     * When the change is refused (conflict, break-glass, not found), the
      * refusal is audited in a transaction of its own, since the change's own transaction is rolled back.
      */
     public <T> T change(SiteId site, Actor actor, Supplier<T> work) {
         try {
-            return transactions.inTransaction(work);
+            T result = transactions.inTransaction(work);
+            if (site != null) {
+                decisions.invalidate(site);
+            }
+            return result;
         } catch (IdentityException refused) {
             transactions.run(() -> auditLog.append(AuditEvent.of(
                     Clock.systemUTC().instant(),
@@ -177,5 +205,22 @@ public class Gatehouse {
 
     public PasswordLogin passwordLogin() {
         return passwordLogin;
+    }
+
+    public StoragePolicyService storagePolicy() {
+        return storagePolicy;
+    }
+
+    public StorageClients storageClients() {
+        return storageClients;
+    }
+
+    public DecisionService decisions() {
+        return decisions;
+    }
+
+    /** Audits a denied storage decision, asynchronously. */
+    public void recordDenial(SiteId site, String client, String target, String detail) {
+        denials.record(site, client, target, detail);
     }
 }

@@ -25,14 +25,17 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     /** Every entity class; Hibernate is given this list instead of scanning. */
-    public static final List<Class<?>> ENTITIES = List.of(
-            SiteEntity.class,
-            UserEntity.class,
-            GroupEntity.class,
-            MembershipEntity.class,
-            IdentityLinkEntity.class,
-            ProviderEntity.class,
-            AuditEventEntity.class);
+    public static final List<Class<?>> ENTITIES = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(
+                            SiteEntity.class,
+                            UserEntity.class,
+                            GroupEntity.class,
+                            MembershipEntity.class,
+                            IdentityLinkEntity.class,
+                            ProviderEntity.class,
+                            AuditEventEntity.class),
+                    dev.gatehouse.storage.persistence.JpaStoragePolicyRepository.ENTITIES.stream())
+            .toList();
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;

@@ -112,6 +112,26 @@ public final class JpaGroupRepository implements GroupRepository {
     }
 
     @Override
+    public List<Group> all(SiteId site) {
+        return em().createQuery("select g from GroupEntity g where g.siteId = :site", GroupEntity.class)
+                .setParameter("site", site.value())
+                .getResultStream()
+                .map(GroupEntity::toDomain)
+                .toList();
+    }
+
+    @Override
+    public List<Membership> memberships(SiteId site) {
+        return em().createQuery(
+                        "select m from MembershipEntity m, GroupEntity g where g.id = m.key.groupId and g.siteId = :site",
+                        MembershipEntity.class)
+                .setParameter("site", site.value())
+                .getResultStream()
+                .map(m -> new Membership(m.group(), m.member()))
+                .toList();
+    }
+
+    @Override
     public void removeAllMembershipsOf(PrincipalId member) {
         em().createQuery("delete from MembershipEntity m where m.key.memberId = :id")
                 .setParameter("id", member.value())

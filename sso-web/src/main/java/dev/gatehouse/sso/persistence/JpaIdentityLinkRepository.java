@@ -35,6 +35,16 @@ public final class JpaIdentityLinkRepository implements IdentityLinkRepository {
     }
 
     @Override
+    public List<IdentityLink> links(SiteId site) {
+        return tx.entityManager()
+                .createQuery("select l from IdentityLinkEntity l where l.key.siteId = :site", IdentityLinkEntity.class)
+                .setParameter("site", site.value())
+                .getResultStream()
+                .map(IdentityLinkEntity::toDomain)
+                .toList();
+    }
+
+    @Override
     public void save(IdentityLink link) {
         tx.entityManager().persist(new IdentityLinkEntity(link));
     }

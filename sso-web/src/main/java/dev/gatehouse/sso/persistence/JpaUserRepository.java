@@ -70,6 +70,19 @@ public final class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public java.util.Map<UserId, Login> enabledUsers(SiteId site) {
+        java.util.Map<UserId, Login> result = new java.util.HashMap<>();
+        em().createQuery(
+                        "select u.id, u.login from UserEntity u where u.siteId = :site and u.state = :enabled",
+                        Object[].class)
+                .setParameter("site", site.value())
+                .setParameter("enabled", UserState.ENABLED.name())
+                .getResultStream()
+                .forEach(row -> result.put(new UserId((java.util.UUID) row[0]), new Login((String) row[1])));
+        return result;
+    }
+
+    @Override
     public long countBreakGlassAdministrators(SiteId site) {
         return em().createQuery(
                         "select count(u) from UserEntity u where u.siteId = :site and u.administrator = true"

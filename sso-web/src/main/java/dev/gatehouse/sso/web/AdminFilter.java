@@ -24,6 +24,8 @@ import java.util.Optional;
  * default site, or {@code <site slug>\<login>} for another site. Basic passwords go through the same throttle as the
  * login page.
  *
+ * <p>{@code /api/v1/storage/*} is the storage servers' API, admitted by {@link StorageClientFilter} instead.
+ *
  * <p>The user is re-read on every request: a disabled user or one who lost the administrator role is refused at once
  * (and their session ended). State-changing requests must pass {@link Csrf}.
  */
@@ -40,6 +42,10 @@ public class AdminFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/storage/")) {
+            chain.doFilter(request, response); // storage servers: StorageClientFilter admits them
+            return;
+        }
         boolean api = request.getServletPath().startsWith("/api");
         HttpSession session = request.getSession(false);
         SignedIn signedIn = session == null ? null : (SignedIn) session.getAttribute(SignedIn.SESSION_ATTRIBUTE);

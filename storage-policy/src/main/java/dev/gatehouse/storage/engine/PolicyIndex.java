@@ -44,6 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PolicyIndex {
     private final SiteId site;
     private final Set<UserId> enabledUsers;
+    private final Map<String, UserId> aliases;
     private final Map<UserId, List<GroupId>> userGroups;
     private final Map<GroupId, Set<GroupId>> ancestors;
     private final Map<GroupId, List<GroupId>> groupParents;
@@ -66,6 +67,7 @@ public final class PolicyIndex {
     private PolicyIndex(PolicySnapshot s) {
         site = s.site();
         enabledUsers = Set.copyOf(s.enabledUsers());
+        aliases = Map.copyOf(s.aliases());
         userGroups = Map.copyOf(s.userGroups());
         groupParents = Map.copyOf(s.groupParents());
         groupNames = Map.copyOf(s.groupNames());
@@ -82,7 +84,7 @@ public final class PolicyIndex {
                 groupQuotas.put(group.id(), quota.limit());
             }
         }
-        usage = Map.copyOf(s.usageBytes());
+        usage = new ConcurrentHashMap<>(s.usageBytes());
     }
 
     public static PolicyIndex build(PolicySnapshot snapshot) {
@@ -91,6 +93,16 @@ public final class PolicyIndex {
 
     public SiteId site() {
         return site;
+    }
+
+    /** Records bytes in use reported by a storage server; the only part of an index that changes after its build. */
+    public void reportUsage(UserId user, long bytes) {
+        usage.put(user, bytes);
+    }
+
+    /** The enabled user known by {@code login:<login>} or a link key {@code <kind>:<value>}, if any. */
+    public java.util.Optional<UserId> userByAlias(String alias) {
+        return java.util.Optional.ofNullable(aliases.get(alias));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Map;
  * Everything a site's decisions depend on, read in one transaction.
  *
  * @param enabledUsers the users who may be granted anything (disabled and deprovisioned users are absent)
+ * @param aliases other names of enabled users: {@code login:<login>} and {@code <link kind>:<link value>}
  * @param userGroups each user's direct groups
  * @param groupParents each group's direct parent groups (the groups it is a member of)
  * @param groupNames for reasons and explanations
@@ -22,6 +23,7 @@ import java.util.Map;
 public record PolicySnapshot(
         SiteId site,
         java.util.Set<UserId> enabledUsers,
+        Map<String, UserId> aliases,
         Map<UserId, List<GroupId>> userGroups,
         Map<GroupId, List<GroupId>> groupParents,
         Map<GroupId, String> groupNames,

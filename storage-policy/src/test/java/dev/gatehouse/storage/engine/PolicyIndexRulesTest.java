@@ -38,6 +38,7 @@ class PolicyIndexRulesTest {
         return PolicyIndex.build(new PolicySnapshot(
                 SiteId.random(),
                 enabled,
+                Map.of("login:jane", jane),
                 Map.of(jane, List.of(interns), bob, List.of(staff)),
                 Map.of(interns, List.of(finance), finance, List.of(staff), staff, List.of()),
                 Map.of(staff, "Staff", finance, "Finance", interns, "Interns"),

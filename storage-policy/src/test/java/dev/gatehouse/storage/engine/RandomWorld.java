@@ -105,7 +105,8 @@ final class RandomWorld {
                         random.nextInt(5) == 0 ? QuotaBytes.UNLIMITED : new QuotaBytes(random.nextInt(2000))));
             }
         }
-        snapshot = new PolicySnapshot(site, enabled, userGroups, parents, names, folders, acl, entries, quotas, usage);
+        snapshot = new PolicySnapshot(
+                site, enabled, Map.of(), userGroups, parents, names, folders, acl, entries, quotas, usage);
     }
 
     private Grantee grantee(Random random) {

@@ -1,0 +1,71 @@
+package dev.gatehouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+
+/** A site's storage world built through the admin API, and a storage-server client for its decision API. */
+final class StorageFixture {
+    final Http admin = Http.admin();
+    final String suffix = AdminApiChecks.suffix();
+    final String folder = "/fin-" + suffix;
+    String alice;
+    String bob;
+    String finance;
+    String interns;
+    Http storage;
+
+    /** alice ∈ Interns ∈ Finance; bob in no group; a shared folder; a storage client. */
+    StorageFixture create() {
+        alice = id(admin.json(
+                "POST",
+                "/api/v1/sites/default/users",
+                "{\"login\":\"alice." + suffix + "\",\"displayName\":\"Alice\"}"));
+        bob = id(admin.json(
+                "POST", "/api/v1/sites/default/users", "{\"login\":\"bob." + suffix + "\",\"displayName\":\"Bob\"}"));
+        finance = id(admin.json("POST", "/api/v1/sites/default/groups", "{\"name\":\"Finance " + suffix + "\"}"));
+        interns = id(admin.json("POST", "/api/v1/sites/default/groups", "{\"name\":\"Interns " + suffix + "\"}"));
+        ok(admin.json(
+                "POST", "/api/v1/sites/default/groups/" + finance + "/members", "{\"group\":\"" + interns + "\"}"));
+        ok(admin.json("POST", "/api/v1/sites/default/groups/" + interns + "/members", "{\"user\":\"" + alice + "\"}"));
+        ok(admin.json(
+                "POST",
+                "/api/v1/sites/default/storage/folders",
+                "{\"name\":\"Finance " + suffix + "\",\"path\":\"" + folder + "\"}"));
+        JsonObject client = admin.json(
+                        "POST", "/api/v1/sites/default/storage/clients", "{\"name\":\"nas-" + suffix + "\"}")
+                .object();
+        storage = Http.basic(client.getString("id"), client.getString("secret"));
+        return this;
+    }
+
+    Http.Response entry(String path, String grantee, String right) {
+        return ok(admin.json(
+                "PUT",
+                "/api/v1/sites/default/storage/entries",
+                "{\"path\":\"" + path + "\",\"grantee\":\"" + grantee + "\",\"right\":\"" + right + "\"}"));
+    }
+
+    JsonObject decide(String user, String action, String path, long bytes) {
+        Http.Response response = storage.json(
+                "POST",
+                "/api/v1/storage/decisions",
+                "{\"user\":\"" + user + "\",\"action\":\"" + action + "\",\"path\":\"" + path + "\",\"bytes\":" + bytes
+                        + "}");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.object();
+    }
+
+    boolean allowed(String user, String action, String path) {
+        return decide(user, action, path, 0).getBoolean("allowed");
+    }
+
+    static Http.Response ok(Http.Response response) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 204);
+        return response;
+    }
+
+    private static String id(Http.Response response) {
+        return ok(response).object().getString("id");
+    }
+}

@@ -1,0 +1,209 @@
+package dev.gatehouse.sso.api;
+
+import dev.gatehouse.identity.domain.SiteId;
+import dev.gatehouse.identity.domain.UserId;
+import dev.gatehouse.identity.domain.Uuids;
+import dev.gatehouse.identity.validation.FieldError;
+import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.sso.web.StorageClientFilter;
+import dev.gatehouse.storage.application.DecisionService;
+import dev.gatehouse.storage.engine.Decision;
+import dev.gatehouse.storage.model.Action;
+import dev.gatehouse.storage.model.FolderPath;
+import dev.gatehouse.storage.model.StorageClient;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The API storage servers call, authenticated as a storage client of one site (HTTP Basic {@code <client id>:<secret>}).
+ * Decisions come from the site's in-memory index; while the policy cannot be read the answer is 503 (deny).
+ */
+@Path("v1/storage")
+@Tag(name = "Storage decisions", description = "For storage servers: decisions and usage reports")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class StorageServerResource {
+    static final int MAX_BATCH = 1000;
+
+    @Inject
+    Gatehouse gatehouse;
+
+    @Inject
+    HttpServletRequest request;
+
+    /** A decision as the API answers it. */
+    public record DecisionView(boolean allowed, String right, String reason) {
+        static DecisionView of(Decision d) {
+            return new DecisionView(d.allowed(), d.right().name(), d.reason());
+        }
+    }
+
+    public record BatchView(List<DecisionView> decisions) {}
+
+    /** The answer of {@link #ping()}. */
+    public record PingView(boolean ok) {}
+
+    @jakarta.ws.rs.GET
+    @Path("ping")
+    @Operation(summary = "Checks the storage client's credential and the connection; does nothing else")
+    public PingView ping() {
+        return new PingView(true);
+    }
+
+    @POST
+    @Path("decisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "May this user do this on this path?",
+            description = "Body: {user, action: read | list | write | delete, path, bytes?}. user is a user id,"
+                    + " 'login:<login>' or an identity-link key such as 'entra:<tenant id>:<object id>'. bytes is"
+                    + " what a write adds, checked against the quota.")
+    public DecisionView decide(JsonObject body) {
+        JsonInput input = JsonInput.of(body, Set.of("user", "action", "path", "bytes"));
+        Action action = Action.parse("action", input.string("action"));
+        FolderPath path = FolderPath.parse("path", input.string("path"));
+        long bytes = bytes(body.get("bytes"), "bytes");
+        StorageClient client = client();
+        Decision decision = decide(client, input.string("user"), action, path, bytes);
+        return DecisionView.of(decision);
+    }
+
+    @POST
+    @Path("decisions/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Many decisions for one user in one call (at most 1000)",
+            description = "Body: {user, requests: [{action, path, bytes?}, …]}; the answers are in the same order.")
+    public BatchView decideBatch(JsonObject body) {
+        JsonInput input = JsonInput.of(body, Set.of("user", "requests"));
+        JsonValue requests = body.get("requests");
+        if (!(requests instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_BATCH) {
+            throw ValidationException.of(
+                    "requests", "must be an array of 1 to " + MAX_BATCH + " {action, path, bytes?}");
+        }
+        List<Action> actions = new ArrayList<>(array.size());
+        List<FolderPath> paths = new ArrayList<>(array.size());
+        long[] sizes = new long[array.size()];
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String prefix = "requests[" + i + "].";
+            try {
+                JsonObject item = array.getJsonObject(i);
+                actions.add(Action.parse(prefix + "action", item.getString("action", null)));
+                paths.add(FolderPath.parse(prefix + "path", item.getString("path", null)));
+                sizes[i] = bytes(item.get("bytes"), prefix + "bytes");
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+            } catch (ClassCastException e) {
+                errors.add(new FieldError("requests[" + i + "]", "must be an object {action, path, bytes?}"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        StorageClient client = client();
+        Optional<UserId> user = user(client.site(), input.string("user"));
+        List<DecisionView> answers = new ArrayList<>(actions.size());
+        for (int i = 0; i < actions.size(); i++) {
+            answers.add(DecisionView.of(
+                    decide(client, user, input.string("user"), actions.get(i), paths.get(i), sizes[i])));
+        }
+        return new BatchView(answers);
+    }
+
+    @PUT
+    @Path("usage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report the bytes a user stores", description = "Body: {user: <user id>, bytes}")
+    public Response reportUsage(JsonObject body) {
+        JsonInput input = JsonInput.of(body, Set.of("user", "bytes"));
+        long bytes = bytes(body.get("bytes"), "bytes");
+        StorageClient client = client();
+        SiteId site = client.site();
+        String user = input.string("user");
+        gatehouse.read(() -> {
+            gatehouse.storagePolicy().reportUsage(site, user, bytes);
+            return null;
+        });
+        gatehouse.decisions().usageReported(site, UserId.parse("user", user), bytes);
+        return Response.noContent().build();
+    }
+
+    private Decision decide(StorageClient client, String userText, Action action, FolderPath path, long bytes) {
+        return decide(client, user(client.site(), userText), userText, action, path, bytes);
+    }
+
+    private Decision decide(
+            StorageClient client, Optional<UserId> user, String userText, Action action, FolderPath path, long bytes) {
+        DecisionService decisions = gatehouse.decisions();
+        Decision decision = user.isPresent()
+                ? decisions.decide(client.site(), user.get(), action, path, bytes)
+                : new Decision(
+                        false,
+                        dev.gatehouse.storage.model.Right.NONE,
+                        "the user is unknown, disabled or deprovisioned");
+        if (!decision.allowed()) {
+            gatehouse.recordDenial(
+                    client.site(),
+                    "storage client " + client.name(),
+                    "user:" + userText,
+                    action.name().toLowerCase() + " " + path + ": " + decision.reason());
+        }
+        return decision;
+    }
+
+    /** A user id as it is, or the enabled user an alias names; malformed references are a 400. */
+    private Optional<UserId> user(SiteId site, String text) {
+        if (text == null || text.isBlank()) {
+            throw ValidationException.of(
+                    "user",
+                    "is required: a user id, 'login:<login>' or a link key such as"
+                            + " 'entra:<tenant id>:<object id>'");
+        }
+        if (Uuids.isCanonical(text)) {
+            return Optional.of(UserId.parse("user", text));
+        }
+        if (text.indexOf(':') <= 0 || text.length() > 600) {
+            throw ValidationException.of(
+                    "user",
+                    "'" + dev.gatehouse.identity.validation.Texts.printable(text)
+                            + "' is neither a user id nor '<kind>:<value>' (login:<login>, entra:<tenant id>:<object id>, …)");
+        }
+        String alias =
+                text.startsWith("login:") ? "login:" + text.substring(6).toLowerCase(java.util.Locale.ROOT) : text;
+        return gatehouse.decisions().user(site, alias);
+    }
+
+    private StorageClient client() {
+        return (StorageClient) request.getAttribute(StorageClientFilter.REQUEST_ATTRIBUTE);
+    }
+
+    private static long bytes(JsonValue value, String field) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return 0;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral() && number.longValue() >= 0) {
+            return number.longValueExact();
+        }
+        throw ValidationException.of(field, "must be a whole number of bytes, 0 or more");
+    }
+}

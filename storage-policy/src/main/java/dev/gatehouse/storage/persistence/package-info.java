@@ -1,0 +1,6 @@
+/**
+ * The JPA adapter of the storage-policy port. Its entities join the application's persistence unit (listed in
+ * {@link dev.gatehouse.storage.persistence.JpaStoragePolicyRepository#ENTITIES}); the schema is migration
+ * {@code V2__storage_policy.sql} of the web module. The entity manager comes from the caller's transaction.
+ */
+package dev.gatehouse.storage.persistence;
