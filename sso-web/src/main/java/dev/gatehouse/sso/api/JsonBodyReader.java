@@ -29,6 +29,8 @@ import java.lang.reflect.Type;
 @Priority(Priorities.USER - 100)
 public class JsonBodyReader implements MessageBodyReader<JsonObject> {
     static final int MAX_BYTES = 64 * 1024;
+    /** Looked up once: {@code Json.createReader} searches for the provider on every call. */
+    private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -51,7 +53,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
         if (bytes.length == 0) {
             throw ValidationException.of("body", "is empty; send a JSON object");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readObject();
         } catch (JsonParsingException e) {
             throw ValidationException.of(

@@ -18,16 +18,21 @@ import java.util.logging.Logger;
 
 /**
  * Audits denied storage decisions without slowing the decision API: denials are queued (at most {@value #CAPACITY})
- * and written in batches by a background thread. When the queue is full — a storage server hammering denied paths —
- * further denials are counted instead, and the count is audited once the queue drains.
+ * and written in batches by a background thread. At most {@value #ITEMIZED_PER_SECOND} denials a second are itemized;
+ * beyond that — a storage server hammering denied paths — denials are counted, and the count is audited with the next
+ * batch, so the audit log shows the volume without the database paying for every row.
  */
 final class DenialRecorder implements AutoCloseable {
     static final int CAPACITY = 10_000;
+    static final int ITEMIZED_PER_SECOND = 200;
     private static final int BATCH = 500;
     private static final Logger LOG = Logger.getLogger(DenialRecorder.class.getName());
 
     private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger itemizedThisSecond =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long currentSecond;
     private final Transactions transactions;
     private final AuditLog auditLog;
     private final Thread writer;
@@ -42,6 +47,15 @@ final class DenialRecorder implements AutoCloseable {
     }
 
     void record(SiteId site, String client, String target, String detail) {
+        long second = System.nanoTime() / 1_000_000_000L;
+        if (second != currentSecond) {
+            currentSecond = second;
+            itemizedThisSecond.set(0);
+        }
+        if (itemizedThisSecond.incrementAndGet() > ITEMIZED_PER_SECOND) {
+            dropped.incrementAndGet();
+            return;
+        }
         AuditEvent event = AuditEvent.of(
                 Instant.now(), site, new Actor(null, client), AuditType.ACCESS_DENIED, target, false, detail);
         if (!queue.offer(event)) {

@@ -61,8 +61,13 @@ public final class PolicyIndex {
 
     private record Applied(AccessEntry entry, FolderPath definedOn, boolean inherited) {}
 
-    /** A user's group closure and quota, computed once per index. */
-    private record Principal(Set<GroupId> groups, QuotaBytes quota, String quotaSource) {}
+    /** A user's group closure and quota, computed once per index, and the group chains already explained. */
+    private record Principal(
+            Set<GroupId> groups, QuotaBytes quota, String quotaSource, Map<GroupId, List<String>> chains) {
+        Principal(Set<GroupId> groups, QuotaBytes quota, String quotaSource) {
+            this(groups, quota, quotaSource, new ConcurrentHashMap<>());
+        }
+    }
 
     private PolicyIndex(PolicySnapshot s) {
         site = s.site();
@@ -252,7 +257,11 @@ public final class PolicyIndex {
             who = "group '" + groupNames.get(g.id()) + "'"
                     + (userGroups.getOrDefault(user, List.of()).contains(g.id())
                             ? ""
-                            : " (via " + String.join(" → ", via(entry.grantee(), user)) + ")");
+                            : " (via "
+                                    + String.join(
+                                            " → ",
+                                            principal.chains.computeIfAbsent(g.id(), id -> via(entry.grantee(), user)))
+                                    + ")");
         } else {
             who = entry.grantee() instanceof Grantee.User ? "the user" : "everyone";
         }

@@ -24,21 +24,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loopback HTTP load against a running Gatehouse on 127.0.0.1: seeds the benchmark site through the admin API
- * (10,000 users, 2,000 groups nested 5 deep, 5,000 folders), then drives, one after the other for the same time and
- * with the same number of connections, the trivial endpoint {@code GET /api/v1/storage/ping} (baseline), single
- * decisions and batches of 100 decisions. Prints throughput and p50/p99 latency as a Markdown table.
+ * Seeds the benchmark site into a running Gatehouse on 127.0.0.1 through the admin API (10,000 users, 2,000 groups
+ * nested 5 deep, 5,000 folders, a storage client) and writes the users, folders and the client's Basic header as a
+ * Lua file for the wrk scripts of {@code bench/http.sh}.
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.gatehouse.bench.HttpDecisionLoad PORT ADMIN_PASSWORD SECONDS THREADS</pre>
+ * <pre>java -cp bench/target/benchmarks.jar dev.gatehouse.bench.HttpBenchSeed PORT ADMIN_PASSWORD OUT.lua</pre>
  */
-public final class HttpDecisionLoad {
+public final class HttpBenchSeed {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
     private final HttpClient admin;
     private String csrf;
 
-    private HttpDecisionLoad(int port) {
+    private HttpBenchSeed(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.admin = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     }
@@ -46,36 +45,22 @@ public final class HttpDecisionLoad {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         String password = args[1];
-        int seconds = Integer.parseInt(args[2]);
-        int threads = Integer.parseInt(args[3]);
-        HttpDecisionLoad load = new HttpDecisionLoad(port);
+        java.nio.file.Path out = java.nio.file.Path.of(args[2]);
+        HttpBenchSeed load = new HttpBenchSeed(port);
         load.signIn(password);
         Seeded world = load.seed();
-        System.err.println("seeded: " + world.users.size() + " users, " + world.paths.size() + " folders");
         String auth = "Basic " + Base64.getEncoder().encodeToString(
                 (world.clientId + ":" + world.secret).getBytes(StandardCharsets.UTF_8));
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Random random = new Random(3);
-        load.run("warm-up", client, auth, seconds, threads, () -> load.decision(world, random, auth), 1);
-        Result ping = load.run("ping (trivial JAX-RS endpoint, baseline)", client, auth, seconds, threads,
-                () -> HttpRequest.newBuilder(URI.create(load.base + "/api/v1/storage/ping")).header("Authorization", auth)
-                        .GET().build(), 1);
-        Result single = load.run("single decision", client, auth, seconds, threads, () -> load.decision(world, random, auth), 1);
-        Result batch = load.run("batch of 100 decisions", client, auth, seconds, threads,
-                () -> load.batch(world, random, auth), 100);
-        System.out.println("| endpoint | requests/s | decisions/s | p50 ms | p99 ms |");
-        System.out.println("|---|---|---|---|---|");
-        for (Result r : List.of(ping, single, batch)) {
-            System.out.printf("| %s | %.0f | %s | %.2f | %.2f |%n", r.name, r.requestsPerSecond,
-                    r == ping ? "–" : String.format("%.0f", r.requestsPerSecond * r.decisionsPerRequest), r.p50, r.p99);
-        }
-        System.out.printf("%nsingle decision throughput / ping throughput = %.2f%n",
-                single.requestsPerSecond / ping.requestsPerSecond);
+        StringBuilder lua = new StringBuilder("auth = \"" + auth + "\"\nusers = {");
+        world.users.forEach(u -> lua.append('"').append(u).append("\","));
+        lua.append("}\npaths = {");
+        world.paths.forEach(p -> lua.append('"').append(p).append("\","));
+        lua.append("}\n");
+        java.nio.file.Files.writeString(out, lua);
+        System.err.println("seeded: " + world.users.size() + " users, " + world.paths.size() + " folders -> " + out);
     }
 
     record Seeded(List<String> users, List<String> paths, String clientId, String secret) {}
-
-    record Result(String name, double requestsPerSecond, int decisionsPerRequest, double p50, double p99) {}
 
     private void signIn(String password) throws Exception {
         String page = send("GET", "/login", null, null).body();
@@ -135,62 +120,6 @@ public final class HttpDecisionLoad {
     private void entry(String path, String grantee, String right) throws Exception {
         send("PUT", "/api/v1/sites/default/storage/entries",
                 "{\"path\":\"" + path + "\",\"grantee\":\"" + grantee + "\",\"right\":\"" + right + "\"}", 200);
-    }
-
-    private HttpRequest decision(Seeded world, Random random, String auth) {
-        String body = "{\"user\":\"" + world.users.get(random.nextInt(world.users.size())) + "\",\"action\":\"read\","
-                + "\"path\":\"" + world.paths.get(random.nextInt(world.paths.size())) + "/file\"}";
-        return post("/api/v1/storage/decisions", body, auth);
-    }
-
-    private HttpRequest batch(Seeded world, Random random, String auth) {
-        StringBuilder body = new StringBuilder("{\"user\":\"" + world.users.get(random.nextInt(world.users.size()))
-                + "\",\"requests\":[");
-        for (int i = 0; i < 100; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"action\":\"read\",\"path\":\"")
-                    .append(world.paths.get(random.nextInt(world.paths.size()))).append("/f").append(i).append("\"}");
-        }
-        return post("/api/v1/storage/decisions/batch", body.append("]}").toString(), auth);
-    }
-
-    private HttpRequest post(String path, String body, String auth) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private Result run(String name, HttpClient client, String auth, int seconds, int threads,
-            java.util.function.Supplier<HttpRequest> requests, int decisionsPerRequest) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<Future<long[]>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 22];
-                int n = 0;
-                while (System.nanoTime() < end && n < latencies.length) {
-                    HttpRequest request;
-                    synchronized (requests) {
-                        request = requests.get();
-                    }
-                    long start = System.nanoTime();
-                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                    latencies[n++] = System.nanoTime() - start;
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(name + ": " + response.statusCode() + " " + response.body());
-                    }
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> f : futures) {
-            all.add(f.get());
-        }
-        pool.shutdown();
-        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        double rps = merged.length / (double) seconds;
-        return new Result(name, rps, decisionsPerRequest, merged[merged.length / 2] / 1e6,
-                merged[(int) (merged.length * 0.99)] / 1e6);
     }
 
     private <T> List<T> parallel(int count, ThrowingFunction<T> work) throws Exception {
