@@ -93,6 +93,22 @@ abstract class StoragePolicyChecks {
     }
 
     @Test
+    void deletingAGroupRemovesItsEntriesAndQuota() {
+        f.entry(f.folder, "group:" + f.interns, "READ_WRITE");
+        StorageFixture.ok(f.admin.json(
+                "PUT",
+                "/api/v1/sites/default/storage/quotas",
+                "{\"grantee\":\"group:" + f.interns + "\",\"bytes\":5}"));
+
+        assertThat(f.admin.delete("/api/v1/sites/default/groups/" + f.interns).status())
+                .isEqualTo(204);
+
+        assertThat(f.admin.get("/api/v1/sites/default/storage/entries").body()).doesNotContain(f.interns);
+        assertThat(f.admin.get("/api/v1/sites/default/storage/quotas").body()).doesNotContain(f.interns);
+        assertThat(f.allowed(f.alice, "read", f.folder)).isFalse();
+    }
+
+    @Test
     void aBatchAnswersInOrder() {
         f.entry(f.folder, "user:" + f.bob, "READ_ONLY");
         Http.Response batch = f.storage.json(

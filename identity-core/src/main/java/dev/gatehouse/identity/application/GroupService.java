@@ -35,6 +35,8 @@ public class GroupService {
     private final UserRepository users;
     private final Audit audit;
     private final Clock clock;
+    private final java.util.List<dev.gatehouse.identity.port.PrincipalRemovalListener> removalListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public GroupService(
             SiteRepository sites, GroupRepository groups, UserRepository users, AuditLog auditLog, Clock clock) {
@@ -48,7 +50,7 @@ public class GroupService {
     public Group create(SiteId siteId, String name, String description, Actor actor) {
         Site site = site(siteId);
         Checks checks = new Checks();
-        GroupName groupName = UserService.attempt(checks, () -> new GroupName(name));
+        GroupName groupName = checks.attempt(() -> new GroupName(name));
         checks.optional("description", description, 1024);
         checks.throwIfAny();
         requireFreeName(site, groupName);
@@ -64,7 +66,7 @@ public class GroupService {
         Site site = site(siteId);
         Group before = group(siteId, id);
         Checks checks = new Checks();
-        GroupName newName = name == null ? before.name() : UserService.attempt(checks, () -> new GroupName(name));
+        GroupName newName = name == null ? before.name() : checks.attempt(() -> new GroupName(name));
         checks.optional("description", description, 1024);
         checks.throwIfAny();
         if (!newName.value().equalsIgnoreCase(before.name().value())) {
@@ -77,8 +79,14 @@ public class GroupService {
         return after;
     }
 
+    /** Registers a module that keeps data about groups; it is told of each deletion inside the deleting transaction. */
+    public void onRemoval(dev.gatehouse.identity.port.PrincipalRemovalListener listener) {
+        removalListeners.add(listener);
+    }
+
     public void delete(SiteId siteId, GroupId id, Actor actor) {
         Group group = group(siteId, id);
+        removalListeners.forEach(l -> l.removed(siteId, id));
         groups.delete(id);
         audit.success(siteId, actor, AuditType.GROUP_DELETED, target(id), "name=" + group.name());
     }

@@ -29,7 +29,7 @@ public class SiteService {
     public Site create(String slug, String displayName, SiteId parent, Actor actor) {
         Checks checks = new Checks();
         checks.required("displayName", displayName, 200);
-        SiteSlug siteSlug = UserService.attempt(checks, () -> new SiteSlug(slug));
+        SiteSlug siteSlug = checks.attempt(() -> new SiteSlug(slug));
         checks.throwIfAny();
         if (sites.findBySlug(siteSlug).isPresent()) {
             throw new ConflictException(

@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Creates, changes and deletes users of a site.
@@ -49,6 +48,8 @@ public class UserService {
     private final PasswordHasher hasher;
     private final Audit audit;
     private final Clock clock;
+    private final java.util.List<dev.gatehouse.identity.port.PrincipalRemovalListener> removalListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public UserService(
             SiteRepository sites,
@@ -72,16 +73,16 @@ public class UserService {
     public User create(SiteId siteId, NewUser input, Actor actor) {
         Site site = site(siteId);
         Checks checks = new Checks();
-        Login login = attempt(checks, () -> new Login(input.login()));
+        Login login = checks.attempt(() -> new Login(input.login()));
         checks.required("displayName", input.displayName(), 256);
         EmailAddress email = input.email() == null || input.email().isBlank()
                 ? null
-                : attempt(checks, () -> new EmailAddress(input.email()));
+                : checks.attempt(() -> new EmailAddress(input.email()));
         AuthMethod method = input.authMethod() == null
                 ? new AuthMethod.LocalPassword()
-                : attempt(checks, () -> authMethod(siteId, "authMethod", input.authMethod()));
+                : checks.attempt(() -> authMethod(siteId, "authMethod", input.authMethod()));
         if (input.password() != null && input.password().length > 0) {
-            attempt(checks, () -> {
+            checks.attempt(() -> {
                 PasswordPolicy.check("password", input.password());
                 return null;
             });
@@ -119,7 +120,7 @@ public class UserService {
         User after = before;
         List<String> changed = new ArrayList<>();
         if (changes.login() != null) {
-            Login login = attempt(checks, () -> new Login(changes.login()));
+            Login login = checks.attempt(() -> new Login(changes.login()));
             if (login != null && !login.equals(before.login())) {
                 requireFreeLogin(site, login);
                 after = after.withLogin(login, now);
@@ -139,20 +140,20 @@ public class UserService {
                 email = null;
                 changed.add("email");
             } else if (changes.email() != null) {
-                email = attempt(checks, () -> new EmailAddress(changes.email()));
+                email = checks.attempt(() -> new EmailAddress(changes.email()));
                 changed.add("email");
             }
             after = after.withProfile(name, email, now);
         }
         if (changes.state() != null) {
-            UserState state = attempt(checks, () -> state(changes.state()));
+            UserState state = checks.attempt(() -> state(changes.state()));
             if (state != null) {
                 after = after.withState(state, now);
                 changed.add("state");
             }
         }
         if (changes.authMethod() != null) {
-            AuthMethod method = attempt(checks, () -> authMethod(siteId, "authMethod", changes.authMethod()));
+            AuthMethod method = checks.attempt(() -> authMethod(siteId, "authMethod", changes.authMethod()));
             if (method != null) {
                 after = after.withAuthMethod(method, now);
                 changed.add("authMethod");
@@ -179,10 +180,16 @@ public class UserService {
         audit.success(siteId, actor, AuditType.USER_PASSWORD_SET, target(user), "");
     }
 
+    /** Registers a module that keeps data about users; it is told of each deletion inside the deleting transaction. */
+    public void onRemoval(dev.gatehouse.identity.port.PrincipalRemovalListener listener) {
+        removalListeners.add(listener);
+    }
+
     public void delete(SiteId siteId, UserId id, Actor actor) {
         Site site = site(siteId);
         User user = user(siteId, id);
         keepBreakGlass(site, user, null, "delete");
+        removalListeners.forEach(l -> l.removed(siteId, id));
         groups.removeAllMembershipsOf(id);
         links.deleteAllOf(id);
         users.delete(id);
@@ -260,15 +267,5 @@ public class UserService {
 
     private static String target(User user) {
         return "user:" + user.id();
-    }
-
-    /** Runs a value constructor, moving its validation errors into {@code checks}; null when it failed. */
-    static <T> T attempt(Checks checks, Supplier<T> constructor) {
-        try {
-            return constructor.get();
-        } catch (ValidationException e) {
-            e.errors().forEach(error -> checks.fail(error.field(), error.message()));
-            return null;
-        }
     }
 }

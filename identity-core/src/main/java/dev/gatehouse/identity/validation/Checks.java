@@ -51,6 +51,20 @@ public final class Checks {
         return true;
     }
 
+    /**
+     * Runs a value constructor that validates itself, moving its errors into these checks.
+     *
+     * @return the value, or {@code null} when it was refused
+     */
+    public <T> T attempt(java.util.function.Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

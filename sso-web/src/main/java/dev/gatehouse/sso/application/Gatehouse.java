@@ -103,6 +103,8 @@ public class Gatehouse {
         JpaStoragePolicyRepository policyRepository = new JpaStoragePolicyRepository(transactions::entityManager);
         storagePolicy = new StoragePolicyService(policyRepository, userRepository, groupRepository, auditLog, clock);
         storageClients = new StorageClients(policyRepository, auditLog, clock);
+        users.onRemoval(storagePolicy);
+        groups.onRemoval(storagePolicy);
         PolicySnapshots snapshots = new PolicySnapshots(
                 userRepository, groupRepository, new JpaIdentityLinkRepository(transactions), policyRepository);
         databaseProbe = new DatabaseProbe(database);

@@ -30,7 +30,7 @@ import java.util.UUID;
  * completely (paths inside a shared folder, grantees of the same site, folders that do not nest) and audited.
  * Stored paths are at most {@value #MAX_STORED_PATH} characters.
  */
-public class StoragePolicyService {
+public class StoragePolicyService implements dev.gatehouse.identity.port.PrincipalRemovalListener {
     public static final int MAX_STORED_PATH = 1024;
 
     private final StoragePolicyRepository policy;
@@ -90,6 +90,15 @@ public class StoragePolicyService {
                 "name=" + folder.name() + " path=" + folder.path());
     }
 
+    /** A deleted user or group takes its access entries and its quota with it. */
+    @Override
+    public void removed(SiteId site, dev.gatehouse.identity.domain.PrincipalId principal) {
+        Grantee grantee = principal instanceof dev.gatehouse.identity.domain.UserId user
+                ? new Grantee.User(user)
+                : new Grantee.Group((dev.gatehouse.identity.domain.GroupId) principal);
+        policy.deleteEntriesOf(site, grantee);
+    }
+
     public List<SharedFolder> folders(SiteId site) {
         return policy.folders(site);
     }
@@ -98,8 +107,8 @@ public class StoragePolicyService {
     public AccessEntry setEntry(SiteId site, String pathText, String granteeCode, String rightText, Actor actor) {
         Checks checks = new Checks();
         FolderPath path = storedPath(checks, "path", pathText);
-        Grantee grantee = attempt(checks, () -> Grantee.parse("grantee", granteeCode));
-        Right right = attempt(checks, () -> right(rightText));
+        Grantee grantee = checks.attempt(() -> Grantee.parse("grantee", granteeCode));
+        Right right = checks.attempt(() -> right(rightText));
         checks.throwIfAny();
         requireInsideFolder(site, path);
         requireGrantee(site, grantee);
@@ -218,7 +227,7 @@ public class StoragePolicyService {
     }
 
     private static FolderPath storedPath(Checks checks, String field, String text) {
-        FolderPath path = attempt(checks, () -> FolderPath.parse(field, text));
+        FolderPath path = checks.attempt(() -> FolderPath.parse(field, text));
         if (path != null && path.value().length() > MAX_STORED_PATH) {
             checks.fail(
                     field,
@@ -243,14 +252,5 @@ public class StoragePolicyService {
 
     private void record(SiteId site, Actor actor, AuditType type, String target, String detail) {
         audit.append(AuditEvent.of(clock.instant(), site, actor, type, target, true, detail));
-    }
-
-    static <T> T attempt(Checks checks, java.util.function.Supplier<T> constructor) {
-        try {
-            return constructor.get();
-        } catch (ValidationException e) {
-            e.errors().forEach(error -> checks.fail(error.field(), error.message()));
-            return null;
-        }
     }
 }
