@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * PostgreSQL lane only (it stops the lane's database): while the database is down the decision API denies with 503
- * and readiness reports it; once it is back, decisions are answered again without a restart (rows R1 and R3).
+ * PostgreSQL lane only (it stops the lane's database): while the database is down the decision API denies with 503,
+ * the admin API answers 503 within its connect timeout and readiness reports it; once it is back, decisions are
+ * answered again without a restart (rows R1 and R3).
  */
 @ExtendWith(ArquillianExtension.class)
 class DatabaseOutageIT {
@@ -42,6 +43,11 @@ class DatabaseOutageIT {
             assertThat(denied.header("Content-Type")).startsWith("application/problem+json");
             assertThat(denied.object().getString("detail")).startsWith("decision denied: the database is unavailable");
             assertThat(Http.anonymous().get("/health/ready").status()).isEqualTo(503);
+            Instant asked = Instant.now();
+            Http.Response admin = f.admin.get("/api/v1/sites");
+            assertThat(admin.status()).isEqualTo(503);
+            assertThat(admin.header("Retry-After")).isEqualTo("5");
+            assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(15));
         } finally {
             pgCtl("start", "-w", "-t", "60", "-o", It.property("gatehouse.it.postgres.options"));
         }

@@ -39,6 +39,25 @@ abstract class WebSecurityChecks {
     }
 
     @Test
+    void overTlsTheSessionCookieIsAlsoSecure() throws Exception {
+        javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+        trustAll.init(null, new javax.net.ssl.TrustManager[] {new TrustEverything()}, null);
+        // Payara Micro's default TLS certificate is self-signed for its own host name: trust it for this check only
+        var connection = (javax.net.ssl.HttpsURLConnection) java.net
+                .URI
+                .create("https://127.0.0.1:" + It.property("gatehouse.it.tls-port") + "/login")
+                .toURL()
+                .openConnection();
+        connection.setSSLSocketFactory(trustAll.getSocketFactory());
+        connection.setHostnameVerifier((host, session) -> "127.0.0.1".equals(host));
+
+        assertThat(connection.getResponseCode()).isEqualTo(200);
+        assertThat(connection.getHeaderField("Set-Cookie")).contains("Secure", "HttpOnly", "SameSite=Lax");
+        connection.disconnect();
+        assertThat(Http.anonymous().get("/login").header("Set-Cookie")).doesNotContain("Secure");
+    }
+
+    @Test
     void stateChangingRequestsNeedTheCsrfTokenAndTheOwnOrigin() {
         Http browser = Http.anonymous();
         assertThat(browser.signIn("admin", It.adminPassword()).status()).isEqualTo(303);
@@ -155,5 +174,33 @@ abstract class WebSecurityChecks {
         Http.Response signedIn = browser.signIn(login, "plain user password");
         assertThat(signedIn.header("Location")).endsWith("/");
         assertThat(browser.get("/console/users").status()).isEqualTo(403);
+    }
+
+    /** Accepts any certificate for any host: only for reading the cookie of the test server's self-signed listener. */
+    private static final class TrustEverything extends javax.net.ssl.X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {}
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {}
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type, java.net.Socket s) {}
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type, java.net.Socket s) {}
+
+        @Override
+        public void checkClientTrusted(
+                java.security.cert.X509Certificate[] chain, String type, javax.net.ssl.SSLEngine engine) {}
+
+        @Override
+        public void checkServerTrusted(
+                java.security.cert.X509Certificate[] chain, String type, javax.net.ssl.SSLEngine engine) {}
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
     }
 }

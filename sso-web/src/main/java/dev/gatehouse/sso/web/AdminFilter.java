@@ -42,7 +42,7 @@ public class AdminFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/storage/")) {
+        if (isStorageServerPath(request)) {
             chain.doFilter(request, response); // storage servers: StorageClientFilter admits them
             return;
         }
@@ -98,6 +98,15 @@ public class AdminFilter extends HttpFilter {
         }
         request.setAttribute(REQUEST_ATTRIBUTE, admin);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Whether the request is for the storage servers' API, judged on the decoded, normalised path the container routes
+     * by (never on the raw URI, where {@code /api/v1/storage/%2e%2e/sites} would pass for a storage path).
+     */
+    static boolean isStorageServerPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return "/api".equals(request.getServletPath()) && pathInfo != null && pathInfo.startsWith("/v1/storage/");
     }
 
     private SignedIn basicSignIn(HttpServletRequest request, HttpServletResponse response, String encoded)
