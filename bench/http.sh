@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Loopback HTTP benchmark of the decision API: starts the Micro bundle on 127.0.0.1 with an empty H2 database, seeds
 # the benchmark site through the admin API (10,000 users, 2,000 groups nested 5 deep, 5,000 folders), then drives with
-# wrk (Debian package, installed when missing) the trivial endpoint (baselines: GET /api/v1/storage/ping, and POST
-# /api/v1/storage/ping with the same JSON body as a decision), single decisions and batches of 100, each for the same time with the same connections, in the same run, after a warm-up.
+# wrk (Debian package, installed when missing) the trivial endpoint GET /api/v1/storage/ping (baseline), single
+# decisions and batches of 100, each for the same time with the same connections, in the same run, after a warm-up.
 # Stops the server at the end.
 #
 #   bench/http.sh [seconds per measurement] [connections]     (default 15 and 8)
@@ -33,12 +33,12 @@ java -cp bench/target/benchmarks.jar dev.gatehouse.bench.HttpBenchSeed "$port" "
 export GATEHOUSE_BENCH_WORLD="$work/world.lua"
 url="http://127.0.0.1:$port"
 # warm-up: JIT, the site's index, every user's group closure
-for name in decision batch ping ping-post; do
+for name in decision batch ping; do
   wrk -t2 -c"$connections" -d20s -s "bench/wrk/$name.lua" "$url" > /dev/null
 done
 # three interleaved rounds, so that machine noise hits baseline and target alike; medians are reported
 for round in 1 2 3; do
-  for name in ping ping-post decision batch; do
+  for name in ping decision batch; do
     wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "bench/wrk/$name.lua" "$url" > "$work/$name.$round.txt"
   done
 done
@@ -52,17 +52,16 @@ if grep -q -E "Non-2xx|Socket errors" "$work"/*.[123].txt; then
   grep -H -E "Non-2xx|Socket errors" "$work"/*.[123].txt >&2
   exit 1
 fi
-ping=$(rps ping); post=$(rps ping-post); single=$(rps decision); batch=$(rps batch)
+ping=$(rps ping); single=$(rps decision); batch=$(rps batch)
 echo "| endpoint | requests/s | decisions/s | p50 ms | p99 ms |"
 echo "|---|---|---|---|---|"
 echo "| GET /api/v1/storage/ping (baseline) | $ping | – | $(pct ping 50%) | $(pct ping 99%) |"
-echo "| POST /api/v1/storage/ping with a decision's body (baseline) | $post | – | $(pct ping-post 50%) | $(pct ping-post 99%) |"
 echo "| POST /api/v1/storage/decisions | $single | $single | $(pct decision 50%) | $(pct decision 99%) |"
 echo "| POST /api/v1/storage/decisions/batch (100) | $batch | $(awk -v b="$batch" 'BEGIN {printf "%.0f", b * 100}') | $(pct batch 50%) | $(pct batch 99%) |"
 echo
-awk -v s="$single" -v p="$ping" -v q="$post" 'BEGIN { printf "single decisions / GET ping = %.2f; / POST ping = %.2f\n", s / p, s / q }'
+awk -v s="$single" -v p="$ping" 'BEGIN { printf "single decisions / ping throughput = %.2f\n", s / p }'
 echo "rounds (requests/s):"
-for name in ping ping-post decision batch; do
+for name in ping decision batch; do
   echo "  $name: $(for r in 1 2 3; do awk '/^Requests\/sec/ {printf "%s ", $2}' "$work/$name.$r.txt"; done)"
 done
 echo "wrk -t2 -c$connections -d${seconds}s per round, 3 rounds; server: Payara Micro bundle, H2, JVM defaults"

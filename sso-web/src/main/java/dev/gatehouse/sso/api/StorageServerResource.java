@@ -72,14 +72,6 @@ public class StorageServerResource {
     }
 
     @POST
-    @Path("ping")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Checks the credential and that a JSON body arrives intact; the body is read and ignored")
-    public PingView ping(JsonObject body) {
-        return new PingView(body != null);
-    }
-
-    @POST
     @Path("decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
