@@ -169,8 +169,8 @@ public class StorageServerResource {
             gatehouse.recordDenial(
                     client.site(),
                     "storage client " + client.name(),
-                    "user:" + userText,
-                    action.name().toLowerCase() + " " + path + ": " + decision.reason());
+                    () -> "user:" + userText,
+                    () -> action.name().toLowerCase() + " " + path + ": " + decision.reason());
         }
         return decision;
     }

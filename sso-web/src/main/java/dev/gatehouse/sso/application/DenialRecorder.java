@@ -46,7 +46,12 @@ final class DenialRecorder implements AutoCloseable {
         writer.start();
     }
 
-    void record(SiteId site, String client, String target, String detail) {
+    /** The target and detail are built only for denials that are itemized: most are only counted under load. */
+    void record(
+            SiteId site,
+            String client,
+            java.util.function.Supplier<String> target,
+            java.util.function.Supplier<String> detail) {
         long second = System.nanoTime() / 1_000_000_000L;
         if (second != currentSecond) {
             currentSecond = second;
@@ -57,7 +62,13 @@ final class DenialRecorder implements AutoCloseable {
             return;
         }
         AuditEvent event = AuditEvent.of(
-                Instant.now(), site, new Actor(null, client), AuditType.ACCESS_DENIED, target, false, detail);
+                Instant.now(),
+                site,
+                new Actor(null, client),
+                AuditType.ACCESS_DENIED,
+                target.get(),
+                false,
+                detail.get());
         if (!queue.offer(event)) {
             dropped.incrementAndGet();
         }

@@ -221,8 +221,8 @@ public class Gatehouse {
         return decisions;
     }
 
-    /** Audits a denied storage decision, asynchronously. */
-    public void recordDenial(SiteId site, String client, String target, String detail) {
+    /** Audits a denied storage decision, asynchronously; target and detail are built only when it is itemized. */
+    public void recordDenial(SiteId site, String client, Supplier<String> target, Supplier<String> detail) {
         denials.record(site, client, target, detail);
     }
 }
