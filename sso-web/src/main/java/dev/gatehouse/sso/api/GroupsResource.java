@@ -109,7 +109,6 @@ public class GroupsResource {
         Site site = gatehouse.read(() -> context.site(slug));
         gatehouse.change(site.id(), context.admin().actor(), () -> {
             gatehouse.groups().delete(site.id(), groupId, context.admin().actor());
-            return null;
         });
         return Response.noContent().build();
     }

@@ -84,7 +84,6 @@ public class StorageAdminResource {
             gatehouse
                     .storagePolicy()
                     .deleteFolder(site.id(), folderId, context.admin().actor());
-            return null;
         });
         return Response.noContent().build();
     }
@@ -129,7 +128,6 @@ public class StorageAdminResource {
             gatehouse
                     .storagePolicy()
                     .removeEntry(site.id(), entryId, context.admin().actor());
-            return null;
         });
         return Response.noContent().build();
     }
@@ -204,7 +202,6 @@ public class StorageAdminResource {
             gatehouse
                     .storagePolicy()
                     .removeQuota(site.id(), grantee, context.admin().actor());
-            return null;
         });
         return Response.noContent().build();
     }
@@ -248,7 +245,6 @@ public class StorageAdminResource {
             gatehouse
                     .storageClients()
                     .delete(site.id(), clientId, context.admin().actor());
-            return null;
         });
         dev.gatehouse.sso.web.StorageClientFilter.forget(clientId);
         return Response.noContent().build();

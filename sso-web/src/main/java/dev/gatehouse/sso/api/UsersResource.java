@@ -135,7 +135,6 @@ public class UsersResource {
                             userId,
                             password.toCharArray(),
                             context.admin().actor());
-            return null;
         });
         return Response.noContent().build();
     }
@@ -150,7 +149,6 @@ public class UsersResource {
         Site site = gatehouse.read(() -> context.site(slug));
         gatehouse.change(site.id(), context.admin().actor(), () -> {
             gatehouse.users().delete(site.id(), userId, context.admin().actor());
-            return null;
         });
         return Response.noContent().build();
     }

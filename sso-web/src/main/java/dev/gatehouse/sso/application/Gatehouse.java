@@ -165,6 +165,14 @@ public class Gatehouse {
         }
     }
 
+    /** {@link #change(SiteId, Actor, Supplier)} for work without a result. */
+    public void change(SiteId site, Actor actor, Runnable work) {
+        change(site, actor, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     public <T> T read(Supplier<T> work) {
         return transactions.inTransaction(work);
     }

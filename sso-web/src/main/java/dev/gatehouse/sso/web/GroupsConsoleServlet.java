@@ -84,7 +84,6 @@ public class GroupsConsoleServlet extends ConsoleServlet {
                 case "delete" -> {
                     gatehouse.change(site.id(), admin.actor(), () -> {
                         gatehouse.groups().delete(site.id(), groupId, admin.actor());
-                        return null;
                     });
                     redirect(request, response, "/console/groups", site);
                     return;

@@ -51,7 +51,6 @@ public class StorageConsoleServlet extends ConsoleServlet {
                     gatehouse
                             .storagePolicy()
                             .removeEntry(site.id(), UUID.fromString(request.getParameter("entry")), admin.actor());
-                    return null;
                 });
                 case "set-inheritance" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse
                         .storagePolicy()

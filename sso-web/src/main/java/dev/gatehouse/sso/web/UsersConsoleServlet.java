@@ -74,12 +74,10 @@ public class UsersConsoleServlet extends ConsoleServlet {
                     gatehouse
                             .users()
                             .setPassword(site.id(), userId, chars(request.getParameter("password")), admin.actor());
-                    return null;
                 });
                 case "delete" -> {
                     gatehouse.change(site.id(), admin.actor(), () -> {
                         gatehouse.users().delete(site.id(), userId, admin.actor());
-                        return null;
                     });
                     redirect(request, response, "/console/users", site);
                     return;
