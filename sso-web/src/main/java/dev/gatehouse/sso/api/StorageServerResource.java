@@ -144,10 +144,7 @@ public class StorageServerResource {
         StorageClient client = client();
         SiteId site = client.site();
         String user = input.string("user");
-        gatehouse.read(() -> {
-            gatehouse.storagePolicy().reportUsage(site, user, bytes);
-            return null;
-        });
+        gatehouse.transactions().run(() -> gatehouse.storagePolicy().reportUsage(site, user, bytes));
         gatehouse.decisions().usageReported(site, UserId.parse("user", user), bytes);
         return Response.noContent().build();
     }

@@ -74,6 +74,9 @@ abstract class ConsoleServlet extends HttpServlet {
             request.setAttribute(
                     "errors",
                     invalid.errors().stream().map(FieldError::toString).toList());
+        } else if (e instanceof dev.gatehouse.storage.application.PolicyUnavailableException) {
+            response.setStatus(503);
+            request.setAttribute("errors", List.of("The storage policy cannot be read right now: " + e.getMessage()));
         } else if (e instanceof NotFoundException) {
             response.setStatus(404);
             request.setAttribute("errors", List.of(e.getMessage()));

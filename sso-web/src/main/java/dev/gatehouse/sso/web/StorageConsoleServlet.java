@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The storage console page: shared folders, access entries, quotas and the effective-access explainer. Grantees are
@@ -50,7 +49,10 @@ public class StorageConsoleServlet extends ConsoleServlet {
                 case "remove-entry" -> gatehouse.change(site.id(), admin.actor(), () -> {
                     gatehouse
                             .storagePolicy()
-                            .removeEntry(site.id(), UUID.fromString(request.getParameter("entry")), admin.actor());
+                            .removeEntry(
+                                    site.id(),
+                                    dev.gatehouse.identity.domain.Uuids.parse("entry", request.getParameter("entry")),
+                                    admin.actor());
                 });
                 case "set-inheritance" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse
                         .storagePolicy()
