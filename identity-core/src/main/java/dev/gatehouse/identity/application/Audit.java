@@ -20,4 +20,8 @@ final class Audit {
     void success(SiteId site, Actor actor, AuditType type, String target, String detail) {
         log.append(AuditEvent.of(clock.instant(), site, actor, type, target, true, detail));
     }
+
+    void failure(SiteId site, Actor actor, AuditType type, String target, String detail) {
+        log.append(AuditEvent.of(clock.instant(), site, actor, type, target, false, detail));
+    }
 }

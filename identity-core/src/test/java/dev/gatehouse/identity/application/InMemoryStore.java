@@ -2,6 +2,7 @@ package dev.gatehouse.identity.application;
 
 import dev.gatehouse.identity.domain.AuditEvent;
 import dev.gatehouse.identity.domain.AuditQuery;
+import dev.gatehouse.identity.domain.EntraObjectId;
 import dev.gatehouse.identity.domain.Group;
 import dev.gatehouse.identity.domain.GroupId;
 import dev.gatehouse.identity.domain.GroupName;
@@ -20,6 +21,7 @@ import dev.gatehouse.identity.domain.SiteSlug;
 import dev.gatehouse.identity.domain.User;
 import dev.gatehouse.identity.domain.UserId;
 import dev.gatehouse.identity.port.AuditLog;
+import dev.gatehouse.identity.port.GroupLinkRepository;
 import dev.gatehouse.identity.port.GroupRepository;
 import dev.gatehouse.identity.port.IdentityLinkRepository;
 import dev.gatehouse.identity.port.ProviderRepository;
@@ -43,6 +45,41 @@ final class InMemoryStore
     final List<IdentityLink> links = new ArrayList<>();
     final Map<ProviderId, Provider> providers = new LinkedHashMap<>();
     final List<AuditEvent> audit = new ArrayList<>();
+    final Map<String, GroupId> entraGroupLinks = new LinkedHashMap<>();
+    final Map<String, String> entraGroupNames = new LinkedHashMap<>();
+
+    final GroupLinkRepository groupLinkRepository = new GroupLinkRepository() {
+        @Override
+        public Optional<GroupId> findEntraGroup(SiteId site, EntraObjectId object) {
+            return Optional.ofNullable(entraGroupLinks.get(site + "/" + object));
+        }
+
+        @Override
+        public void linkEntraGroup(SiteId site, EntraObjectId object, GroupId group) {
+            entraGroupLinks.put(site + "/" + object, group);
+        }
+
+        @Override
+        public Map<GroupId, EntraObjectId> entraGroups(SiteId site) {
+            Map<GroupId, EntraObjectId> result = new LinkedHashMap<>();
+            entraGroupLinks.forEach((key, group) -> {
+                if (key.startsWith(site + "/")) {
+                    result.put(group, EntraObjectId.parse("oid", key.substring(key.indexOf('/') + 1)));
+                }
+            });
+            return result;
+        }
+
+        @Override
+        public Optional<String> mappedName(SiteId site, EntraObjectId object) {
+            return Optional.ofNullable(entraGroupNames.get(site + "/" + object));
+        }
+
+        @Override
+        public void mapName(SiteId site, EntraObjectId object, String name) {
+            entraGroupNames.put(site + "/" + object, name);
+        }
+    };
     int locks;
 
     @Override

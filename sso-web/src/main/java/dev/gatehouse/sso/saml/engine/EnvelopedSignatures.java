@@ -1,7 +1,11 @@
 package dev.gatehouse.sso.saml.engine;
 
 import dev.gatehouse.sso.saml.engine.SamlException.Reason;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.xml.security.Init;
@@ -41,7 +45,16 @@ public final class EnvelopedSignatures {
      *     carries none
      * @throws SamlException with {@link Reason#SIGNATURE} when a signature is present and anything about it is wrong
      */
-    public static boolean verify(Element signed, List<PublicKey> keys, SignaturePolicy policy) {
+    public static boolean verify(Element signed, IdpTrust trust) {
+        return verify(signed, trust.signingKeys(), trust.pinnedSha256(), trust.policy());
+    }
+
+    /**
+     * @param pinnedSha256 fingerprints of certificates that may sign although not in {@code keys}: a certificate in the
+     *     signature's KeyInfo is used only when its SHA-256 fingerprint is one of these
+     */
+    public static boolean verify(
+            Element signed, List<PublicKey> keys, List<byte[]> pinnedSha256, SignaturePolicy policy) {
         Optional<Element> signatureElement = SamlXml.child(signed, SamlXml.DSIG, "Signature");
         if (signatureElement.isEmpty()) {
             return false;
@@ -57,7 +70,9 @@ public final class EnvelopedSignatures {
         try {
             XMLSignature signature = new XMLSignature(signatureElement.get(), "", true);
             checkShape(signed, signature, id, policy);
-            for (PublicKey key : keys) {
+            List<PublicKey> candidates = new ArrayList<>(keys);
+            pinnedCertificate(signature, pinnedSha256).ifPresent(candidates::add);
+            for (PublicKey key : candidates) {
                 if (signature.checkSignatureValue(key)) {
                     checkReferencedNode(signed, signature);
                     return true;
@@ -106,6 +121,26 @@ public final class EnvelopedSignatures {
         }
         if (!enveloped || count > 2) {
             throw refused(signed, "the reference must use the enveloped-signature transform and at most one C14N");
+        }
+    }
+
+    private static Optional<PublicKey> pinnedCertificate(XMLSignature signature, List<byte[]> pinnedSha256)
+            throws XMLSecurityException {
+        if (pinnedSha256.isEmpty() || signature.getKeyInfo() == null) {
+            return Optional.empty();
+        }
+        X509Certificate certificate = signature.getKeyInfo().getX509Certificate();
+        if (certificate == null) {
+            return Optional.empty();
+        }
+        try {
+            byte[] actual = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            return pinnedSha256.stream()
+                    .filter(pinned -> MessageDigest.isEqual(pinned, actual))
+                    .findFirst()
+                    .map(pinned -> certificate.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new XMLSecurityException(e);
         }
     }
 

@@ -60,8 +60,8 @@ public final class SamlResponseValidator {
         checkStatus(response);
         Element assertion = theOnlyAssertion(document, response);
 
-        boolean responseSigned = EnvelopedSignatures.verify(response, idp.signingKeys(), idp.policy());
-        boolean assertionSigned = EnvelopedSignatures.verify(assertion, idp.signingKeys(), idp.policy());
+        boolean responseSigned = EnvelopedSignatures.verify(response, idp);
+        boolean assertionSigned = EnvelopedSignatures.verify(assertion, idp);
         if (!responseSigned && !assertionSigned) {
             throw new SamlException(Reason.SIGNATURE, "neither the Response nor the Assertion is signed");
         }

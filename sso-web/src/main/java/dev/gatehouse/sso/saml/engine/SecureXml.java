@@ -43,9 +43,14 @@ public final class SecureXml {
 
     /** Parses namespace-aware; throws {@link Reason#MALFORMED} naming the line of the problem. */
     public static Document parse(byte[] xml) {
-        if (xml.length > MAX_MESSAGE_BYTES) {
+        return parse(xml, MAX_MESSAGE_BYTES);
+    }
+
+    /** As {@link #parse(byte[])} with another size limit (metadata documents are larger than messages). */
+    public static Document parse(byte[] xml, int maxBytes) {
+        if (xml.length > maxBytes) {
             throw new SamlException(
-                    Reason.MALFORMED, "message of " + xml.length + " bytes exceeds " + MAX_MESSAGE_BYTES + " bytes");
+                    Reason.MALFORMED, "document of " + xml.length + " bytes exceeds " + maxBytes + " bytes");
         }
         DocumentBuilder builder = BUILDER.get();
         try {

@@ -17,6 +17,7 @@ import dev.gatehouse.sso.saml.state.PendingRequest;
 import dev.gatehouse.sso.saml.state.SamlStateStore;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -422,6 +424,42 @@ class SamlResponseValidatorTest {
 
         @Test
         void attackerKeyWithTheRealCertificateInKeyInfoIsRefused() {
+            Document document = entra.document();
+            sign(
+                    assertion(document),
+                    TestKeys.privateKey("attacker"),
+                    TestKeys.certificate("idp"),
+                    SignaturePolicy.RSA_SHA256,
+                    SignaturePolicy.SHA256,
+                    null);
+            refused(document, Reason.SIGNATURE);
+        }
+    }
+
+    /** S6 with a pinned fingerprint: the certificate in KeyInfo is used only when its fingerprint is pinned. */
+    @Nested
+    class S6PinnedFingerprint {
+        @BeforeEach
+        void pinIdpCertificate() throws Exception {
+            byte[] sha256 = MessageDigest.getInstance("SHA-256")
+                    .digest(TestKeys.certificate("idp").getEncoded());
+            trust = IdpTrust.pinned(EntraResponses.ISSUER, sha256, new SignaturePolicy(false));
+        }
+
+        @Test
+        void pinnedCertificateInKeyInfoIsAccepted() {
+            assertThat(validate(signedAssertion()).nameId()).isEqualTo("alice@contoso.example");
+        }
+
+        @Test
+        void otherCertificateInKeyInfoIsRefused() {
+            Document document = entra.document();
+            sign(assertion(document), "attacker");
+            refused(document, Reason.SIGNATURE);
+        }
+
+        @Test
+        void pinnedCertificateWithTheAttackersSignatureIsRefused() {
             Document document = entra.document();
             sign(
                     assertion(document),
