@@ -31,6 +31,11 @@ public sealed interface ProviderSettings {
     /**
      * SAML 2.0 with Entra. Per trust mode: a metadata URL (refreshed), uploaded metadata XML, or the SHA-256 fingerprint
      * of the signing certificate plus the IdP's issuer and SSO URL.
+     *
+     * @param justInTime create unknown users at their first sign-in (and update them at later ones)
+     * @param clockSkewSeconds tolerance on every SAML time check, 0 to 600 seconds; Entra adds none of its own
+     * @param requestedAuthnContext an AuthnContextClassRef to request with Comparison="exact"; {@code null} sends none,
+     *     which Entra recommends (a requested context fails with AADSTS75011 for MFA and passwordless users)
      */
     record Saml(
             SamlTrust trust,
@@ -42,8 +47,14 @@ public sealed interface ProviderSettings {
             String sloUrl,
             String entityIdSuffix,
             boolean allowIdpInitiated,
-            boolean allowSha1)
+            boolean allowSha1,
+            boolean justInTime,
+            int clockSkewSeconds,
+            String requestedAuthnContext)
             implements ProviderSettings {
+        /** Skew used when none is given. */
+        public static final int DEFAULT_CLOCK_SKEW_SECONDS = 120;
+
         private static final Pattern FINGERPRINT = Pattern.compile("([0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}");
         private static final Pattern SUFFIX = Pattern.compile("[A-Za-z0-9._-]{0,64}");
 
@@ -71,6 +82,18 @@ public sealed interface ProviderSettings {
                     httpsUrl(checks, "settings.ssoUrl", ssoUrl, true);
                     httpsUrl(checks, "settings.sloUrl", sloUrl, false);
                 }
+            }
+            if (clockSkewSeconds < 0 || clockSkewSeconds > 600) {
+                checks.fail(
+                        "settings.clockSkewSeconds",
+                        clockSkewSeconds + " is out of range; use 0 to 600 seconds (default "
+                                + DEFAULT_CLOCK_SKEW_SECONDS + ")");
+            }
+            if (requestedAuthnContext != null
+                    && (requestedAuthnContext.isBlank() || requestedAuthnContext.length() > 256)) {
+                checks.fail(
+                        "settings.requestedAuthnContext",
+                        "give an AuthnContextClassRef URI of at most 256 characters, or leave it out (recommended)");
             }
             if (entityIdSuffix != null && !SUFFIX.matcher(entityIdSuffix).matches()) {
                 checks.fail(
@@ -131,6 +154,9 @@ public sealed interface ProviderSettings {
         }
     }
 
+    /** Hosts for which plain http is accepted: an identity provider on this machine, as in tests. */
+    java.util.Set<String> LOOPBACK = java.util.Set.of("127.0.0.1", "[::1]", "localhost");
+
     private static void httpsUrl(Checks checks, String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
@@ -140,8 +166,13 @@ public sealed interface ProviderSettings {
         }
         try {
             URI uri = new URI(value);
-            if (!"https".equals(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT)) || uri.getHost() == null) {
-                checks.fail(field, "'" + value + "' is not an https:// URL with a host; use the URL Entra shows");
+            String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+            boolean loopbackHttp = "http".equals(scheme) && LOOPBACK.contains(String.valueOf(uri.getHost()));
+            if (!("https".equals(scheme) || loopbackHttp) || uri.getHost() == null) {
+                checks.fail(
+                        field,
+                        "'" + value + "' is not an https:// URL with a host; use the URL Entra shows"
+                                + " (http:// is accepted only for 127.0.0.1, [::1] and localhost)");
             }
         } catch (java.net.URISyntaxException e) {
             checks.fail(field, "'" + value + "' is not a URL: " + e.getReason() + "; use the URL Entra shows");

@@ -52,13 +52,17 @@ class ValueTypesTest {
                 null,
                 null,
                 false,
-                false);
+                false,
+                false,
+                700,
+                null);
         Provider provider =
                 new Provider(ProviderId.random(), SiteId.random(), "Entra", true, saml, java.time.Instant.EPOCH);
 
         assertThatThrownBy(provider::validated)
                 .hasMessageContaining("settings.idpEntityId: is required")
-                .hasMessageContaining("settings.ssoUrl: 'http://login.example.com/saml' is not an https:// URL");
+                .hasMessageContaining("settings.ssoUrl: 'http://login.example.com/saml' is not an https:// URL")
+                .hasMessageContaining("settings.clockSkewSeconds: 700 is out of range; use 0 to 600 seconds");
     }
 
     @Test

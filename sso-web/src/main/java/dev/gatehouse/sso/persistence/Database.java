@@ -33,7 +33,10 @@ public final class Database implements AutoCloseable {
                             MembershipEntity.class,
                             IdentityLinkEntity.class,
                             ProviderEntity.class,
-                            AuditEventEntity.class),
+                            AuditEventEntity.class,
+                            EntraGroupLinkEntity.class,
+                            EntraGroupNameEntity.class,
+                            SamlMetadataEntity.class),
                     dev.gatehouse.storage.persistence.JpaStoragePolicyRepository.ENTITIES.stream())
             .toList();
 

@@ -27,7 +27,11 @@ final class ProviderSettingsCodec {
             put(json, "ssoUrl", s.ssoUrl());
             put(json, "sloUrl", s.sloUrl());
             put(json, "entityIdSuffix", s.entityIdSuffix());
-            json.add("allowIdpInitiated", s.allowIdpInitiated()).add("allowSha1", s.allowSha1());
+            json.add("allowIdpInitiated", s.allowIdpInitiated())
+                    .add("allowSha1", s.allowSha1())
+                    .add("justInTime", s.justInTime())
+                    .add("clockSkewSeconds", s.clockSkewSeconds());
+            put(json, "requestedAuthnContext", s.requestedAuthnContext());
         } else if (settings instanceof Oidc o) {
             json.add("tenantId", o.tenantId())
                     .add("clientId", o.clientId())
@@ -64,7 +68,10 @@ final class ProviderSettingsCodec {
                     json.getString("sloUrl", null),
                     json.getString("entityIdSuffix", null),
                     json.getBoolean("allowIdpInitiated", false),
-                    json.getBoolean("allowSha1", false));
+                    json.getBoolean("allowSha1", false),
+                    json.getBoolean("justInTime", false),
+                    json.getInt("clockSkewSeconds", Saml.DEFAULT_CLOCK_SKEW_SECONDS),
+                    json.getString("requestedAuthnContext", null));
             case "oidc" -> new Oidc(
                     json.getString("tenantId"),
                     json.getString("clientId"),

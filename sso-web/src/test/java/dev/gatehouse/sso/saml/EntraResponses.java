@@ -181,8 +181,11 @@ public final class EntraResponses {
             Document document = element.getOwnerDocument();
             XMLSignature signature =
                     new XMLSignature(document, "", signatureAlgorithm, Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
-            Element issuer = SamlXml.required(element, SamlXml.ASSERTION, "Issuer");
-            element.insertBefore(signature.getElement(), issuer.getNextSibling());
+            element.insertBefore(
+                    signature.getElement(),
+                    SamlXml.child(element, SamlXml.ASSERTION, "Issuer")
+                            .map(org.w3c.dom.Node::getNextSibling)
+                            .orElse(element.getFirstChild()));
             Transforms transforms = new Transforms(document);
             transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
             transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);

@@ -60,7 +60,9 @@ public final class IdpMetadataParser {
             }
             if (SamlXml.child(root, DSIG, "Signature").isPresent()) {
                 List<PublicKey> keys = trustedKeys.isEmpty()
-                        ? certificates.stream().map(X509Certificate::getPublicKey).toList()
+                        ? certificates.stream()
+                                .map(X509Certificate::getPublicKey)
+                                .toList()
                         : trustedKeys;
                 EnvelopedSignatures.verify(root, keys, List.of(), METADATA_SIGNATURES);
             }

@@ -1,0 +1,50 @@
+package dev.gatehouse.sso.persistence;
+
+import dev.gatehouse.identity.domain.ProviderId;
+import dev.gatehouse.sso.saml.metadata.MetadataCache;
+import java.time.Instant;
+import java.util.Optional;
+
+public final class JpaMetadataCache implements MetadataCache {
+    private final Transactions tx;
+
+    public JpaMetadataCache(Transactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<Entry> find(ProviderId provider) {
+        return Optional.ofNullable(tx.entityManager().find(SamlMetadataEntity.class, provider.value()))
+                .map(e -> new Entry(
+                        Optional.ofNullable(e.xml),
+                        Optional.ofNullable(e.fetchedAt),
+                        e.attemptedAt,
+                        Optional.ofNullable(e.lastError)));
+    }
+
+    @Override
+    public void recordSuccess(ProviderId provider, String xml, Instant at) {
+        SamlMetadataEntity entity = entity(provider);
+        entity.xml = xml;
+        entity.fetchedAt = at;
+        entity.attemptedAt = at;
+        entity.lastError = null;
+    }
+
+    @Override
+    public void recordFailure(ProviderId provider, String error, Instant at) {
+        SamlMetadataEntity entity = entity(provider);
+        entity.attemptedAt = at;
+        entity.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+    }
+
+    private SamlMetadataEntity entity(ProviderId provider) {
+        SamlMetadataEntity entity = tx.entityManager().find(SamlMetadataEntity.class, provider.value());
+        if (entity == null) {
+            entity = new SamlMetadataEntity(provider.value());
+            entity.attemptedAt = Instant.EPOCH;
+            tx.entityManager().persist(entity);
+        }
+        return entity;
+    }
+}
