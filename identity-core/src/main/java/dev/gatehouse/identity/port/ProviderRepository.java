@@ -12,6 +12,9 @@ public interface ProviderRepository {
 
     List<Provider> listBySite(SiteId site);
 
+    /** Every provider of every site. */
+    List<Provider> listAll();
+
     void save(Provider provider);
 
     void delete(ProviderId id);

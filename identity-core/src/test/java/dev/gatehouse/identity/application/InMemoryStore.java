@@ -263,6 +263,11 @@ final class InMemoryStore
     }
 
     @Override
+    public List<Provider> listAll() {
+        return List.copyOf(providers.values());
+    }
+
+    @Override
     public void save(Provider provider) {
         providers.put(provider.id(), provider);
     }

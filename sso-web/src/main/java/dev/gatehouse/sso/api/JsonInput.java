@@ -65,6 +65,37 @@ final class JsonInput {
         throw ValidationException.of(field, "must be true or false, not " + kind(value));
     }
 
+    Integer integer(String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            return number.intValueExact();
+        }
+        throw ValidationException.of(field, "must be a whole number, not " + kind(value));
+    }
+
+    /** A nested object, checked like the body; {@code prefix} names its fields in errors ("settings."). */
+    JsonInput object(String field, Set<String> allowed) {
+        JsonValue value = body.get(field);
+        if (!(value instanceof jakarta.json.JsonObject nested)) {
+            throw ValidationException.of(
+                    field, "is required and must be a JSON object with the fields " + new TreeSet<>(allowed));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (String key : nested.keySet()) {
+            if (!allowed.contains(key)) {
+                errors.add(new FieldError(
+                        field + "." + key, "is not a known field; allowed fields are " + new TreeSet<>(allowed)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new JsonInput(nested);
+    }
+
     boolean has(String field) {
         return body.containsKey(field);
     }

@@ -38,6 +38,15 @@ public final class JpaProviderRepository implements ProviderRepository {
     }
 
     @Override
+    public List<Provider> listAll() {
+        return tx.entityManager()
+                .createQuery("select p from ProviderEntity p order by p.displayName", ProviderEntity.class)
+                .getResultStream()
+                .map(this::toDomain)
+                .toList();
+    }
+
+    @Override
     public void save(Provider provider) {
         provider.validated();
         ProviderEntity entity =

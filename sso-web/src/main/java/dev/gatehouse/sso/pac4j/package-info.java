@@ -1,0 +1,2 @@
+/** Gatehouse's adapters between pac4j and the servlet API, shared by the protocol clients. */
+package dev.gatehouse.sso.pac4j;

@@ -1,0 +1,201 @@
+package dev.gatehouse.sso.saml;
+
+import dev.gatehouse.identity.domain.Actor;
+import dev.gatehouse.identity.domain.AuditEvent;
+import dev.gatehouse.identity.domain.AuditType;
+import dev.gatehouse.identity.domain.Provider;
+import dev.gatehouse.identity.domain.ProviderId;
+import dev.gatehouse.identity.domain.ProviderSettings;
+import dev.gatehouse.identity.port.AuditLog;
+import dev.gatehouse.identity.port.ProviderRepository;
+import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.persistence.Transactions;
+import dev.gatehouse.sso.saml.client.SamlClient;
+import dev.gatehouse.sso.saml.metadata.IdpMetadataParser;
+import dev.gatehouse.sso.saml.metadata.MetadataCache;
+import dev.gatehouse.sso.saml.metadata.MetadataException;
+import dev.gatehouse.sso.saml.metadata.MetadataRefresher;
+import dev.gatehouse.sso.saml.state.SamlStateStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * SAML providers at run time: checks metadata when a provider is saved, refreshes metadata URLs on a schedule (a
+ * failure keeps the last good copy, is logged and raises a {@link AuditType#SAML_METADATA_REFRESH_FAILED} audit
+ * event), and hands out one {@link SamlClient} per provider, rebuilt when the provider or its metadata changes.
+ *
+ * <p>Configuration: {@code refreshMinutes} (constructor; {@code gatehouse.saml.metadata-refresh-minutes}, default 60).
+ */
+public final class SamlService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SamlService.class.getName());
+
+    private record Cached(String version, SamlClient client) {}
+
+    private final Transactions tx;
+    private final ProviderRepository providers;
+    private final MetadataCache metadata;
+    private final MetadataRefresher refresher;
+    private final SamlProviders configurations;
+    private final SamlStateStore state;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Map<ProviderId, Cached> clients = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "gatehouse-saml-metadata");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public SamlService(
+            Transactions tx,
+            ProviderRepository providers,
+            MetadataCache metadata,
+            MetadataRefresher refresher,
+            SamlProviders configurations,
+            SamlStateStore state,
+            AuditLog audit,
+            Clock clock) {
+        this.tx = tx;
+        this.providers = providers;
+        this.metadata = metadata;
+        this.refresher = refresher;
+        this.configurations = configurations;
+        this.state = state;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public void startRefreshing(long refreshMinutes) {
+        scheduler.scheduleWithFixedDelay(this::refreshAll, refreshMinutes, refreshMinutes, TimeUnit.MINUTES);
+    }
+
+    public SamlProviders configurations() {
+        return configurations;
+    }
+
+    public SamlStateStore state() {
+        return state;
+    }
+
+    /**
+     * Checks what only the network or the XML can tell before a provider is saved: that its metadata URL serves good
+     * metadata (then stored as the first good copy) or that its uploaded metadata parses. Call inside the saving
+     * transaction, after the provider row exists.
+     */
+    public void checkOnSave(Provider provider) {
+        if (!(provider.settings() instanceof ProviderSettings.Saml saml)) {
+            return;
+        }
+        switch (saml.trust()) {
+            case METADATA_URL -> {
+                try {
+                    byte[] xml = refresher.fetch(saml.metadataUrl());
+                    IdpMetadataParser.parse(xml, List.of());
+                    metadata.recordSuccess(
+                            provider.id(),
+                            new String(xml, StandardCharsets.UTF_8).replace("\uFEFF", ""),
+                            clock.instant());
+                } catch (MetadataException e) {
+                    throw ValidationException.of(
+                            "settings.metadataUrl",
+                            e.getMessage() + "; check the URL (Entra: Single sign-on > SAML Certificates > App"
+                                    + " Federation Metadata Url)");
+                }
+            }
+            case METADATA_XML -> {
+                try {
+                    IdpMetadataParser.parse(saml.metadataXml().getBytes(StandardCharsets.UTF_8), List.of());
+                } catch (MetadataException e) {
+                    throw ValidationException.of(
+                            "settings.metadataXml",
+                            e.getMessage() + "; upload the Federation Metadata XML downloaded from Entra");
+                }
+            }
+            case CERTIFICATE_FINGERPRINT -> {
+                // fully checked by the settings themselves
+            }
+        }
+    }
+
+    /** The client of an enabled SAML provider, or empty. Call outside a transaction. */
+    public Optional<SamlClient> client(ProviderId id) {
+        return tx.inTransaction(() -> providers
+                .find(id)
+                .filter(Provider::enabled)
+                .filter(p -> p.settings() instanceof ProviderSettings.Saml)
+                .map(provider -> {
+                    String version = provider.updatedAt() + "|"
+                            + metadata.find(id)
+                                    .flatMap(MetadataCache.Entry::fetchedAt)
+                                    .map(String::valueOf)
+                                    .orElse("");
+                    Cached cached = clients.get(id);
+                    if (cached != null && cached.version().equals(version)) {
+                        return cached.client();
+                    }
+                    SamlClient client = new SamlClient(
+                            configurations.configuration(provider).orElseThrow(), state, clock);
+                    clients.put(id, new Cached(version, client));
+                    return client;
+                }));
+    }
+
+    /** Refreshes every enabled metadata-URL provider; failures are audited and logged, never thrown. */
+    public void refreshAll() {
+        try {
+            List<Provider> due = tx.inTransaction(() -> providers.listAll().stream()
+                    .filter(Provider::enabled)
+                    .filter(p -> p.settings() instanceof ProviderSettings.Saml s
+                            && s.trust() == ProviderSettings.SamlTrust.METADATA_URL)
+                    .toList());
+            due.forEach(this::refresh);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "SAML metadata refresh could not run: " + e.getMessage(), e);
+        }
+    }
+
+    public MetadataRefresher.Outcome refresh(Provider provider) {
+        ProviderSettings.Saml saml = (ProviderSettings.Saml) provider.settings();
+        return tx.inTransaction(() -> {
+            MetadataRefresher.Outcome outcome = refresher.refresh(provider.id(), saml.metadataUrl(), metadata);
+            Actor system = Actor.SYSTEM;
+            if (outcome.refreshed()) {
+                audit.append(AuditEvent.of(
+                        clock.instant(),
+                        provider.site(),
+                        system,
+                        AuditType.SAML_METADATA_REFRESHED,
+                        "provider:" + provider.id(),
+                        true,
+                        ""));
+            } else {
+                String error = outcome.error().orElse("");
+                LOG.warning(() -> "SAML metadata of provider " + provider.id() + " (" + provider.displayName()
+                        + ") could not be refreshed; the last good copy stays in use: " + error);
+                audit.append(AuditEvent.of(
+                        clock.instant(),
+                        provider.site(),
+                        system,
+                        AuditType.SAML_METADATA_REFRESH_FAILED,
+                        "provider:" + provider.id(),
+                        false,
+                        "the last good metadata stays in use: " + error));
+            }
+            return outcome;
+        });
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
