@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs Gatehouse's whole test suite on a fresh Debian machine: installs the peers the tests need (Chromium and its
-# driver, PostgreSQL), starts PostgreSQL on 127.0.0.1 for the PostgreSQL lane, then builds everything and runs unit
-# tests, the Arquillian suite on H2 and on PostgreSQL, the Chromium console test and the EAR smoke test on Payara
-# Server. Every server it starts binds to 127.0.0.1 and is stopped on exit. The PostgreSQL lane also stops and
+# driver, PostgreSQL), starts PostgreSQL on 127.0.0.1 for the PostgreSQL lane and Keycloak on 127.0.0.1 as the SAML
+# identity provider (scripts/keycloak.sh, in the background while Maven builds), then builds everything and runs unit
+# tests, the Arquillian suite on H2 and on PostgreSQL, the Chromium console and SAML tests and the EAR smoke test on
+# Payara Server. Every server it starts binds to 127.0.0.1 and is stopped on exit. The PostgreSQL lane also stops and
 # restarts its database once, to check that decisions are denied during the outage and recover after it.
 #
 #   scripts/test-all.sh [extra Maven arguments]
@@ -28,11 +29,18 @@ pg_port=${GATEHOUSE_TEST_PG_PORT:-55432}
 pg_password="gatehouse-test-$RANDOM$RANDOM"
 run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
-stop_pg() {
+stop_peers() {
+  scripts/keycloak.sh stop || true
   run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$pg_dir"
 }
-trap stop_pg EXIT
+trap stop_peers EXIT
+
+# Keycloak starts (about a minute the first time) while Maven builds; the tests wait for it and fail if it never comes.
+kc_port=${GATEHOUSE_TEST_KEYCLOAK_PORT:-18380}
+kc_password="keycloak-test-$RANDOM$RANDOM"
+mkdir -p .cache
+scripts/keycloak.sh start "$kc_port" "$kc_password" > .cache/keycloak-start.log 2>&1 &
 run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust >/dev/null
 pg_options="-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_dir"
 run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 -o "$pg_options" start >/dev/null
@@ -47,4 +55,6 @@ echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1
   -Dgatehouse.it.postgres.bin="$pg_bin" \
   -Dgatehouse.it.postgres.data="$pg_dir/data" \
   -Dgatehouse.it.postgres.options="$pg_options" \
+  -Dgatehouse.it.keycloak.url="http://127.0.0.1:$kc_port" \
+  -Dgatehouse.it.keycloak.admin-password="$kc_password" \
   "$@"

@@ -21,8 +21,13 @@
         </form>
       </c:when>
       <c:otherwise>
-        <%-- "Sign in with <provider>" buttons of the site's SSO providers go here, above the password form. --%>
-        <div class="providers" id="sso-providers"></div>
+        <c:if test="${not empty ssoProviders}">
+          <div class="providers" id="sso-providers">
+            <c:forEach var="p" items="${ssoProviders}">
+              <a class="button sso" href="${pageContext.request.contextPath}${p.href()}"><c:out value="${p.label()}"/></a>
+            </c:forEach>
+          </div>
+        </c:if>
         <c:if test="${not empty error}">
           <div class="errors" role="alert"><c:out value="${error}"/></div>
         </c:if>

@@ -35,4 +35,10 @@ class GatehouseSuiteIT {
 
     @Nested
     class StoragePolicy extends StoragePolicyChecks {}
+
+    @Nested
+    class Saml extends SamlChecks {}
+
+    @Nested
+    class KeycloakSaml extends KeycloakSamlChecks {}
 }

@@ -5,6 +5,7 @@ import dev.gatehouse.identity.application.GroupService;
 import dev.gatehouse.identity.application.IdentityException;
 import dev.gatehouse.identity.application.PasswordLogin;
 import dev.gatehouse.identity.application.SiteService;
+import dev.gatehouse.identity.application.SsoSignIn;
 import dev.gatehouse.identity.application.UserService;
 import dev.gatehouse.identity.credential.LoginThrottle;
 import dev.gatehouse.identity.credential.PasswordHasher;
@@ -21,12 +22,18 @@ import dev.gatehouse.sso.config.GatehouseSettings;
 import dev.gatehouse.sso.config.MasterKey;
 import dev.gatehouse.sso.persistence.Database;
 import dev.gatehouse.sso.persistence.JpaAuditLog;
+import dev.gatehouse.sso.persistence.JpaGroupLinkRepository;
 import dev.gatehouse.sso.persistence.JpaGroupRepository;
 import dev.gatehouse.sso.persistence.JpaIdentityLinkRepository;
+import dev.gatehouse.sso.persistence.JpaMetadataCache;
 import dev.gatehouse.sso.persistence.JpaProviderRepository;
 import dev.gatehouse.sso.persistence.JpaSiteRepository;
 import dev.gatehouse.sso.persistence.JpaUserRepository;
 import dev.gatehouse.sso.persistence.Transactions;
+import dev.gatehouse.sso.saml.SamlProviders;
+import dev.gatehouse.sso.saml.SamlService;
+import dev.gatehouse.sso.saml.metadata.MetadataRefresher;
+import dev.gatehouse.sso.saml.state.LocalSamlStateStore;
 import dev.gatehouse.storage.application.DecisionService;
 import dev.gatehouse.storage.application.PolicySnapshots;
 import dev.gatehouse.storage.application.StorageClients;
@@ -68,6 +75,8 @@ public class Gatehouse {
     private DecisionService decisions;
     private DatabaseProbe databaseProbe;
     private DenialRecorder denials;
+    private SsoSignIn ssoSignIn;
+    private SamlService saml;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         start();
@@ -118,6 +127,26 @@ public class Gatehouse {
                 LoginThrottle.forAddresses(clock),
                 auditLog,
                 clock);
+        ssoSignIn = new SsoSignIn(
+                userRepository,
+                new JpaIdentityLinkRepository(transactions),
+                groupRepository,
+                new JpaGroupLinkRepository(transactions),
+                auditLog,
+                clock);
+        JpaMetadataCache metadataCache = new JpaMetadataCache(transactions);
+        saml = new SamlService(
+                transactions,
+                providerRepository,
+                metadataCache,
+                new MetadataRefresher(5_000, 10_000, clock),
+                new SamlProviders(settings.baseUrl(), metadataCache),
+                new LocalSamlStateStore(),
+                auditLog,
+                clock);
+        saml.startRefreshing(config.getOptionalValue("gatehouse.saml.metadata-refresh-minutes", Long.class)
+                .filter(minutes -> minutes > 0)
+                .orElse(60L));
         prepareFirstStart(clock);
     }
 
@@ -132,6 +161,7 @@ public class Gatehouse {
     @PreDestroy
     void stop() {
         if (databaseProbe != null) {
+            saml.close();
             databaseProbe.close();
             denials.close();
         }
@@ -223,6 +253,14 @@ public class Gatehouse {
 
     public StorageClients storageClients() {
         return storageClients;
+    }
+
+    public SsoSignIn ssoSignIn() {
+        return ssoSignIn;
+    }
+
+    public SamlService saml() {
+        return saml;
     }
 
     public DecisionService decisions() {

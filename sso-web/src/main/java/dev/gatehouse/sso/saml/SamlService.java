@@ -149,6 +149,11 @@ public final class SamlService implements AutoCloseable {
                 }));
     }
 
+    /** The last metadata fetch of a provider; call inside a transaction. */
+    public Optional<MetadataCache.Entry> metadataStatus(ProviderId id) {
+        return metadata.find(id);
+    }
+
     /** Refreshes every enabled metadata-URL provider; failures are audited and logged, never thrown. */
     public void refreshAll() {
         try {

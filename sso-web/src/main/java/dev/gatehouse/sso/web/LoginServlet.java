@@ -1,7 +1,10 @@
 package dev.gatehouse.sso.web;
 
 import dev.gatehouse.identity.application.LoginResult;
+import dev.gatehouse.identity.domain.Provider;
+import dev.gatehouse.identity.domain.ProviderSettings;
 import dev.gatehouse.identity.domain.Site;
+import dev.gatehouse.identity.domain.SiteId;
 import dev.gatehouse.sso.application.Gatehouse;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -11,6 +14,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -94,6 +101,30 @@ public class LoginServlet extends HttpServlet {
         }
     }
 
+    /** A "Sign in with …" button on the login page. */
+    public record SsoButton(String label, String href) {}
+
+    /** The enabled SAML providers of the site and of the sites above it (a provider serves its child sites too). */
+    private List<SsoButton> ssoButtons(Site site) {
+        return gatehouse.read(() -> {
+            List<SsoButton> buttons = new ArrayList<>();
+            String target = URLEncoder.encode("/?site=" + site.slug().value(), StandardCharsets.UTF_8);
+            for (Optional<Site> s = Optional.of(site); s.isPresent(); ) {
+                for (Provider provider :
+                        gatehouse.providers().listBySite(s.get().id())) {
+                    if (provider.enabled() && provider.settings() instanceof ProviderSettings.Saml) {
+                        buttons.add(new SsoButton(
+                                "Sign in with " + provider.displayName(),
+                                "/saml/" + provider.id() + "/login?target=" + target));
+                    }
+                }
+                SiteId parent = s.get().parent();
+                s = parent == null ? Optional.empty() : gatehouse.sites().find(parent);
+            }
+            return buttons;
+        });
+    }
+
     private void render(
             HttpServletRequest request,
             HttpServletResponse response,
@@ -104,6 +135,7 @@ public class LoginServlet extends HttpServlet {
             throws ServletException, IOException {
         response.setStatus(status);
         request.setAttribute("site", site);
+        request.setAttribute("ssoProviders", site == null ? List.of() : ssoButtons(site));
         request.setAttribute("signedIn", signedIn);
         request.setAttribute("error", error);
         request.setAttribute("csrf", Csrf.token(request.getSession()));

@@ -3,6 +3,8 @@ package dev.gatehouse.sso.web;
 import dev.gatehouse.identity.domain.AuditEvent;
 import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.sso.saml.web.SamlLogout;
+import dev.gatehouse.sso.saml.web.SamlSession;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -11,8 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 
-/** Ends the session (POST with the CSRF token only, so another site cannot sign a user out). */
+/**
+ * Ends the session (POST with the CSRF token only, so another site cannot sign a user out). A SAML session continues to
+ * the identity provider's single logout when the provider has a logout URL.
+ */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -21,7 +27,8 @@ public class LogoutServlet extends HttpServlet {
     Gatehouse gatehouse;
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, jakarta.servlet.ServletException {
         HttpSession session = request.getSession(false);
         if (session != null) {
             if (!Csrf.originAllowed(request, gatehouse.settings().baseUrl()) || !Csrf.tokenMatches(request, session)) {
@@ -40,7 +47,22 @@ public class LogoutServlet extends HttpServlet {
                                 true,
                                 "")));
             }
+            Object saml = session.getAttribute(SamlSession.SESSION_ATTRIBUTE);
+            String slug = session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn s ? s.siteSlug() : null;
             session.invalidate();
+            if (saml instanceof SamlSession samlSession) {
+                String target = slug == null ? "/login" : "/?site=" + slug;
+                Optional<String> idp = SamlLogout.start(gatehouse.saml(), samlSession, target);
+                if (idp.isPresent()) {
+                    // a page that moves on by itself, not a redirect: the sign-out form's CSP (form-action 'self')
+                    // would block a form submission that is redirected to the identity provider
+                    Pages.noStore(response);
+                    request.setAttribute("location", idp.get());
+                    request.getRequestDispatcher("/WEB-INF/views/sso-continue.jsp")
+                            .forward(request, response);
+                    return;
+                }
+            }
         }
         response.setStatus(303);
         response.setHeader("Location", request.getContextPath() + "/login");

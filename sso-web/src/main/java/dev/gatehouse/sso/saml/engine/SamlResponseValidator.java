@@ -31,9 +31,9 @@ import org.w3c.dom.NodeList;
  *       present but wrong fails the whole message even when the other one is good;
  *   <li>issuers, Destination, Recipient and Audience name this provider and this service provider;
  *   <li>time windows hold within the configured skew;
- *   <li>InResponseTo names an outstanding request of this provider, or the response is unsolicited and the provider
- *       allows IdP-initiated login;
- *   <li>the assertion ID has not been used before (kept until the assertion expires).
+ *   <li>the assertion ID has not been used before (kept until the assertion expires);
+ *   <li>InResponseTo names an outstanding request of this provider (which is then used up), or the response is
+ *       unsolicited and the provider allows IdP-initiated login.
  * </ol>
  *
  * Everything returned is read from the one assertion element that a verified signature covers.
@@ -89,12 +89,12 @@ public final class SamlResponseValidator {
             }
         });
 
-        Optional<PendingRequest> request = matchRequest(inResponseTo, provider, sp, now);
         String assertionId = assertion.getAttributeNS(null, "ID");
         Instant validUntil = bearerUntil.isBefore(conditionsUntil) ? bearerUntil : conditionsUntil;
         if (!state.markUsed(provider + "/" + assertionId, validUntil.plus(skew), now)) {
             throw new SamlException(Reason.REPLAYED, "assertion " + assertionId + " was already used");
         }
+        Optional<PendingRequest> request = matchRequest(inResponseTo, provider, sp, now);
         return new SamlAssertion(
                 SamlXml.text(SamlXml.required(assertion, ASSERTION, "Issuer")),
                 assertionId,
@@ -174,8 +174,12 @@ public final class SamlResponseValidator {
             Optional<Instant> until = SamlTimes.attribute(data.get(), "NotOnOrAfter");
             if (!sp.acsUrl().equals(data.get().getAttributeNS(null, "Recipient"))) {
                 problem = "the SubjectConfirmationData Recipient is not this provider's ACS URL";
-            } else if (until.isEmpty() || data.get().hasAttributeNS(null, "NotBefore")) {
-                problem = "the SubjectConfirmationData must have NotOnOrAfter and no NotBefore";
+            } else if (until.isEmpty()) {
+                problem = "the SubjectConfirmationData has no NotOnOrAfter";
+            } else if (SamlTimes.attribute(data.get(), "NotBefore")
+                    .filter(notBefore -> now.plus(skew).isBefore(notBefore))
+                    .isPresent()) {
+                problem = "the SubjectConfirmationData is not yet valid (NotBefore; it expired early or clocks differ)";
             } else if (!now.minus(skew).isBefore(until.get())) {
                 problem = "the SubjectConfirmationData expired at " + until.get();
             } else if (!SamlXml.attribute(data.get(), "InResponseTo").equals(inResponseTo)) {
@@ -184,7 +188,7 @@ public final class SamlResponseValidator {
                 return until.get();
             }
         }
-        Reason reason = problem.contains("expired")
+        Reason reason = problem.contains("expired") || problem.contains("NotBefore")
                 ? Reason.EXPIRED
                 : problem.contains("Recipient") ? Reason.WRONG_PARTY : Reason.MALFORMED;
         throw new SamlException(reason, problem);

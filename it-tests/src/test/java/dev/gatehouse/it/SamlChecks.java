@@ -1,0 +1,196 @@
+package dev.gatehouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.sso.saml.EntraResponses;
+import dev.gatehouse.sso.saml.TestMetadata;
+import dev.gatehouse.sso.saml.engine.RedirectBinding;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SAML sign-in over HTTP against the deployed Gatehouse, with responses signed by the test IdP key: SP-initiated and
+ * IdP-initiated login, relay state to a child site, replay, just-in-time users with Entra groups, renamed users.
+ */
+abstract class SamlChecks {
+    private final Http admin = Http.admin();
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private final String child = "saml-" + suffix;
+    private final String providerId;
+    private final String acs;
+    private final String entityId;
+
+    SamlChecks() {
+        StorageFixture.ok(admin.json(
+                "POST",
+                "/api/v1/sites",
+                "{\"slug\":\"" + child + "\",\"displayName\":\"SAML child " + suffix + "\",\"parent\":\"default\"}"));
+        String metadata = TestMetadata.xml(List.of("idp", "idp-rollover"), "https://login.example/sso");
+        JsonObject settings = Json.createObjectBuilder()
+                .add("trust", "METADATA_XML")
+                .add("metadataXml", metadata)
+                .add("allowIdpInitiated", true)
+                .add("justInTime", true)
+                .build();
+        JsonObject created = StorageFixture.ok(admin.json(
+                        "POST",
+                        "/api/v1/sites/default/providers",
+                        Json.createObjectBuilder()
+                                .add("displayName", "Entra " + suffix)
+                                .add("kind", "saml")
+                                .add("settings", settings)
+                                .build()
+                                .toString()))
+                .object();
+        providerId = created.getString("id");
+        acs = created.getString("acsUrl");
+        entityId = created.getString("entityId");
+    }
+
+    private EntraResponses entra(String oid, String upn) {
+        EntraResponses entra = new EntraResponses(entityId, acs);
+        entra.nameId = upn;
+        entra.attributes.put(EntraResponses.CLAIMS + "objectidentifier", List.of(oid));
+        entra.attributes.put(EntraResponses.WS_CLAIMS + "name", List.of(upn));
+        entra.attributes.put(EntraResponses.WS_CLAIMS + "emailaddress", List.of(upn));
+        return entra;
+    }
+
+    private Http.Response post(Http browser, String response, String relayState) {
+        return relayState == null
+                ? browser.form("/saml/" + providerId + "/acs", Map.of("SAMLResponse", response))
+                : browser.form(
+                        "/saml/" + providerId + "/acs", Map.of("SAMLResponse", response, "RelayState", relayState));
+    }
+
+    @Test
+    void spInitiatedLoginLandsOnTheRequestedChildSiteAndCannotBeReplayed() {
+        Http browser = Http.anonymous();
+        Http.Response login = browser.get("/saml/" + providerId + "/login?target=%2F%3Fsite%3D" + child);
+        assertThat(login.status()).isEqualTo(302);
+        String location = login.header("Location");
+        assertThat(location).startsWith("https://login.example/sso?SAMLRequest=");
+        String authnRequest = RedirectBinding.receive(location.substring(location.indexOf('?') + 1))
+                .xml();
+        Matcher id = Pattern.compile(" ID=\"([^\"]+)\"").matcher(authnRequest);
+        assertThat(id.find()).isTrue();
+        assertThat(id.group(1)).startsWith("_");
+        assertThat(authnRequest)
+                .doesNotContain("RequestedAuthnContext")
+                .contains(entityId)
+                .contains(acs);
+
+        String oid = UUID.randomUUID().toString();
+        EntraResponses entra = entra(oid, "sp." + suffix + "@contoso.example");
+        entra.inResponseTo = id.group(1);
+        String response = entra.signedAssertion();
+        Http.Response signedIn = post(browser, response, null);
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
+        assertThat(signedIn.header("Location")).endsWith("/?site=" + child);
+        assertThat(browser.get("/?site=" + child).body()).contains("sp." + suffix + "@contoso.example");
+
+        Http.Response replay = post(Http.anonymous(), response, null);
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.body()).contains("already used");
+    }
+
+    @Test
+    void idpInitiatedLoginFollowsTheRelayStateButNeverOffSite() {
+        Http toChild = Http.anonymous();
+        Http.Response landed = post(
+                toChild,
+                entra(UUID.randomUUID().toString(), "idp." + suffix + "@contoso.example")
+                        .signedAssertion(),
+                child);
+        assertThat(landed.status()).as(landed.body()).isEqualTo(303);
+        assertThat(landed.header("Location")).endsWith("/?site=" + child);
+
+        for (String hostile :
+                List.of("https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)")) {
+            Http browser = Http.anonymous();
+            Http.Response response = post(
+                    browser,
+                    entra(
+                                    UUID.randomUUID().toString(),
+                                    "r" + UUID.randomUUID().toString().substring(0, 6) + "@c.example")
+                            .signedAssertion(),
+                    hostile);
+            assertThat(response.status()).isEqualTo(303);
+            assertThat(response.header("Location")).as(hostile).endsWith("/?site=default");
+        }
+    }
+
+    @Test
+    void justInTimeUserGetsEntraGroupsAndARenameKeepsTheSameUser() {
+        String oid = UUID.randomUUID().toString();
+        String group = UUID.randomUUID().toString();
+        EntraResponses first = entra(oid, "jit." + suffix + "@contoso.example");
+        first.attributes.put(EntraResponses.GROUPS, List.of(group));
+        assertThat(post(Http.anonymous(), first.signedAssertion(), null).status())
+                .isEqualTo(303);
+
+        JsonObject user = findUser("jit." + suffix + "@contoso.example");
+        assertThat(user.getString("authMethod")).isEqualTo("sso:" + providerId);
+        JsonArray groups =
+                admin.get("/api/v1/sites/default/groups?size=500").object().getJsonArray("items");
+        assertThat(groups.toString()).contains(group);
+
+        EntraResponses renamed = entra(oid, "jit.renamed." + suffix + "@contoso.example");
+        assertThat(post(Http.anonymous(), renamed.signedAssertion(), null).status())
+                .isEqualTo(303);
+        JsonObject after = findUser("jit.renamed." + suffix + "@contoso.example");
+        assertThat(after.getString("id")).isEqualTo(user.getString("id"));
+    }
+
+    @Test
+    void forgedResponseShowsAPageAndIsAudited() {
+        Http.Response forged = post(Http.anonymous(), "PHNhbWxwOlJlc3BvbnNlLz4=", null);
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.body()).contains("Sign-in did not work");
+        assertThat(admin.get("/api/v1/audit?site=default&type=LOGIN_FAILED&size=500")
+                        .body())
+                .contains("sso:" + providerId);
+    }
+
+    @Test
+    void spMetadataAndLoginButton() {
+        Http.Response metadata = Http.anonymous().get("/saml/" + providerId + "/metadata");
+        assertThat(metadata.status()).isEqualTo(200);
+        assertThat(metadata.body()).contains("entityID=\"" + entityId + "\"").contains(acs);
+        assertThat(Http.anonymous().get("/login?site=" + child).body())
+                .contains("Sign in with Entra " + suffix)
+                .contains("/saml/" + providerId + "/login?target=");
+    }
+
+    @Test
+    void badProviderSettingsNameTheField() {
+        Http.Response response = admin.json(
+                "POST",
+                "/api/v1/sites/default/providers",
+                "{\"displayName\":\"x\",\"kind\":\"saml\",\"settings\":{\"trust\":\"METADATA_XML\","
+                        + "\"metadataXml\":\"<html/>\"}}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("settings.metadataXml").contains("not SAML 2.0 metadata");
+    }
+
+    private JsonObject findUser(String login) {
+        String encoded = java.net.URLEncoder.encode(login, StandardCharsets.UTF_8);
+        Http.Response response = admin.get("/api/v1/sites/default/users?size=500");
+        for (var value : response.object().getJsonArray("items")) {
+            JsonObject user = value.asJsonObject();
+            if (user.getString("login").equals(login)) {
+                return user;
+            }
+        }
+        throw new AssertionError("no user " + URLDecoder.decode(encoded, StandardCharsets.UTF_8) + " in " + response);
+    }
+}

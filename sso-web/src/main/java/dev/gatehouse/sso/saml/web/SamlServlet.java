@@ -1,0 +1,295 @@
+package dev.gatehouse.sso.saml.web;
+
+import dev.gatehouse.identity.application.SsoSignInResult;
+import dev.gatehouse.identity.domain.Actor;
+import dev.gatehouse.identity.domain.AuditEvent;
+import dev.gatehouse.identity.domain.AuditType;
+import dev.gatehouse.identity.domain.ExternalIdentity;
+import dev.gatehouse.identity.domain.ProviderId;
+import dev.gatehouse.identity.domain.Site;
+import dev.gatehouse.identity.domain.SiteSlug;
+import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.sso.identity.IncompleteIdentityException;
+import dev.gatehouse.sso.identity.SsoIdentities;
+import dev.gatehouse.sso.pac4j.NoSessionStore;
+import dev.gatehouse.sso.pac4j.ServletWebContext;
+import dev.gatehouse.sso.saml.SamlProviderConfiguration;
+import dev.gatehouse.sso.saml.client.SamlClient;
+import dev.gatehouse.sso.saml.client.SamlCredentials;
+import dev.gatehouse.sso.saml.client.SamlProfile;
+import dev.gatehouse.sso.saml.engine.RedirectBinding;
+import dev.gatehouse.sso.saml.engine.SamlException;
+import dev.gatehouse.sso.saml.engine.SamlLogoutValidator;
+import dev.gatehouse.sso.saml.engine.SamlMessages;
+import dev.gatehouse.sso.saml.metadata.MetadataException;
+import dev.gatehouse.sso.saml.state.PendingRequest;
+import dev.gatehouse.sso.web.Csrf;
+import dev.gatehouse.sso.web.SignedIn;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.pac4j.core.context.CallContext;
+import org.pac4j.core.exception.http.FoundAction;
+import org.pac4j.core.profile.UserProfile;
+
+/**
+ * The SP endpoints of every SAML provider, under {@code /saml/<provider id>/}: {@code metadata} (GET), {@code login}
+ * (GET, SP-initiated; {@code ?target=} as for RelayState), {@code acs} (HTTP-POST binding) and {@code slo}
+ * (HTTP-Redirect binding: the IdP's LogoutRequest, or its LogoutResponse to ours). Every refusal shows a page a user
+ * understands; the reason is in the audit log.
+ */
+@WebServlet("/saml/*")
+public class SamlServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(SamlServlet.class.getName());
+
+    @Inject
+    Gatehouse gatehouse;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        Route route = Route.of(request);
+        if (route == null) {
+            response.sendError(404);
+            return;
+        }
+        Optional<SamlClient> client = client(route.provider(), request, response);
+        if (client.isEmpty()) {
+            return;
+        }
+        switch (route.action()) {
+            case "metadata" -> SpMetadata.write(client.get().configuration(), response);
+            case "login" -> login(client.get(), request, response);
+            case "slo" -> singleLogout(client.get(), request, response);
+            default -> response.sendError(404);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        Route route = Route.of(request);
+        if (route == null || !"acs".equals(route.action())) {
+            response.sendError(404);
+            return;
+        }
+        Optional<SamlClient> client = client(route.provider(), request, response);
+        if (client.isPresent()) {
+            acs(client.get(), request, response);
+        }
+    }
+
+    private Optional<SamlClient> client(ProviderId id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        try {
+            Optional<SamlClient> client = gatehouse.saml().client(id);
+            if (client.isEmpty()) {
+                SsoPages.error(request, response, 404, "This sign-in option does not exist or is turned off.");
+            }
+            return client;
+        } catch (MetadataException e) {
+            LOG.warning(() -> "SAML provider " + id + " is not usable: " + e.getMessage());
+            SsoPages.error(
+                    request,
+                    response,
+                    503,
+                    "This sign-in option is not available right now: its identity"
+                            + " provider's metadata could not be loaded. An administrator has been told.");
+            return Optional.empty();
+        }
+    }
+
+    private void login(SamlClient client, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SamlProviderConfiguration configuration = client.configuration();
+        RelayStates.Target target = gatehouse.read(() -> target(configuration, request.getParameter("target")));
+        ServletWebContext context = new ServletWebContext(request, response);
+        context.setRequestAttribute(SamlClient.TARGET_ATTRIBUTE, target.path());
+        FoundAction redirect =
+                (FoundAction) client.getRedirectionAction(new CallContext(context, NoSessionStore.INSTANCE))
+                        .orElseThrow();
+        response.setHeader("Cache-Control", "no-store");
+        response.sendRedirect(redirect.getLocation());
+    }
+
+    private void acs(SamlClient client, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        SamlProviderConfiguration configuration = client.configuration();
+        CallContext call = new CallContext(new ServletWebContext(request, response), NoSessionStore.INSTANCE);
+        UserProfile profile;
+        ExternalIdentity identity;
+        Optional<PendingRequest> pending;
+        try {
+            SamlCredentials credentials =
+                    (SamlCredentials) client.getCredentials(call).orElseThrow();
+            pending = credentials.assertion().request();
+            profile = client.getUserProfile(
+                            call, client.validateCredentials(call, credentials).orElseThrow())
+                    .orElseThrow();
+            identity = SsoIdentities.from(profile);
+        } catch (SamlException | IncompleteIdentityException | ValidationException e) {
+            refused(configuration, request, response, e);
+            return;
+        }
+        String relayState = pending.map(PendingRequest::target).orElse(request.getParameter("RelayState"));
+        RelayStates.Target target = gatehouse.read(() -> target(configuration, relayState));
+        Site site = target.site();
+        SsoSignInResult result = gatehouse.change(site.id(), Actor.SYSTEM, () -> gatehouse
+                .ssoSignIn()
+                .signIn(
+                        site.id(),
+                        configuration.provider().id(),
+                        configuration.settings().justInTime(),
+                        identity));
+        if (result instanceof SsoSignInResult.Success success) {
+            HttpSession old = request.getSession(false);
+            if (old != null) {
+                old.invalidate();
+            }
+            HttpSession session = request.getSession(true);
+            session.setAttribute(
+                    SignedIn.SESSION_ATTRIBUTE,
+                    new SignedIn(
+                            success.user().id(),
+                            site.id(),
+                            success.user().login().value(),
+                            site.slug().value()));
+            session.setAttribute(
+                    SamlSession.SESSION_ATTRIBUTE,
+                    new SamlSession(
+                            configuration.provider().id(),
+                            profile.getId(),
+                            String.valueOf(profile.getAttribute(SamlProfile.NAME_ID_FORMAT)),
+                            profile.getAttribute(SamlProfile.SESSION_INDEX) == null
+                                    ? null
+                                    : String.valueOf(profile.getAttribute(SamlProfile.SESSION_INDEX))));
+            Csrf.renew(session);
+            response.setStatus(303);
+            response.setHeader("Location", request.getContextPath() + target.path());
+            return;
+        }
+        String message;
+        if (result instanceof SsoSignInResult.UnknownUser unknown) {
+            message = "There is no account for you in " + site.displayName() + " (" + unknown.reason()
+                    + "). Ask your administrator to add you.";
+        } else if (result instanceof SsoSignInResult.WrongMethod) {
+            message = "Your account in " + site.displayName() + " signs in another way, not with "
+                    + configuration.provider().displayName() + ". Use the sign-in option your administrator gave you.";
+        } else {
+            message = "Your account in " + site.displayName() + " is disabled.";
+        }
+        SsoPages.error(request, response, 403, message);
+    }
+
+    private RelayStates.Target target(SamlProviderConfiguration configuration, String relayState) {
+        Site providerSite =
+                gatehouse.sites().find(configuration.provider().site()).orElseThrow();
+        return RelayStates.resolve(relayState, providerSite, slug -> {
+            try {
+                return gatehouse.sites().findBySlug(new SiteSlug(slug)).filter(site -> gatehouse
+                        .sites()
+                        .isWithin(site.id(), providerSite.id()));
+            } catch (ValidationException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private void refused(
+            SamlProviderConfiguration configuration,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RuntimeException e)
+            throws IOException, ServletException {
+        String detail =
+                "sso:" + configuration.provider().id() + " from " + request.getRemoteAddr() + ": " + e.getMessage();
+        gatehouse.transactions().run(() -> gatehouse
+                .auditLog()
+                .append(AuditEvent.of(
+                        Instant.now(),
+                        configuration.provider().site(),
+                        new Actor(null, "sso:" + configuration.provider().id()),
+                        AuditType.LOGIN_FAILED,
+                        "",
+                        false,
+                        detail.length() > 2000 ? detail.substring(0, 2000) : detail)));
+        String message = e instanceof SamlException saml
+                ? switch (saml.reason()) {
+                    case EXPIRED -> "The sign-in took too long or your computer's clock is off. Start again.";
+                    case REPLAYED -> "This sign-in was already used. Start again from the sign-in page.";
+                    case UNEXPECTED -> "This sign-in was not started here or has expired. Start again from the sign-in"
+                            + " page.";
+                    case IDP_REFUSED -> "Your identity provider did not sign you in.";
+                    case WRONG_PARTY -> "The sign-in was meant for another application. Ask your administrator to check"
+                            + " the SAML settings.";
+                    default -> "The sign-in response could not be accepted. Ask your administrator to check the SAML"
+                            + " settings.";
+                }
+                : "Your identity provider did not send what Gatehouse needs to identify you. Ask your administrator.";
+        SsoPages.error(request, response, 400, message);
+    }
+
+    private void singleLogout(SamlClient client, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        SamlProviderConfiguration configuration = client.configuration();
+        SamlLogoutValidator logout = new SamlLogoutValidator(gatehouse.saml().state(), Clock.systemUTC());
+        try {
+            RedirectBinding.Received message = RedirectBinding.receive(request.getQueryString());
+            if ("SAMLResponse".equals(message.parameter())) {
+                PendingRequest answered = logout.response(
+                        message, configuration.provider().id(), configuration.trust(), configuration.sp());
+                response.setStatus(303);
+                response.setHeader("Location", request.getContextPath() + answered.target());
+                return;
+            }
+            SamlLogoutValidator.LogoutRequest logoutRequest =
+                    logout.request(message, configuration.trust(), configuration.sp());
+            HttpSession session = request.getSession(false);
+            if (session != null
+                    && session.getAttribute(SamlSession.SESSION_ATTRIBUTE) instanceof SamlSession saml
+                    && saml.provider().equals(configuration.provider().id())
+                    && saml.nameId().equals(logoutRequest.nameId())) {
+                session.invalidate();
+            }
+            String destination = configuration
+                    .sloUrl()
+                    .orElseThrow(() -> new SamlException(
+                            SamlException.Reason.MALFORMED, "the provider has no single logout URL to answer to"));
+            String answer = SamlMessages.logoutResponse(
+                    SamlMessages.newId(), Instant.now(), configuration.sp(), destination, logoutRequest.id());
+            response.sendRedirect(RedirectBinding.url(
+                    destination, "SAMLResponse", answer, message.relayState().orElse(null)));
+        } catch (SamlException e) {
+            refused(configuration, request, response, e);
+        }
+    }
+
+    /** {@code /saml/<provider id>/<action>}. */
+    record Route(ProviderId provider, String action) {
+        static Route of(HttpServletRequest request) {
+            String path = request.getPathInfo();
+            if (path == null) {
+                return null;
+            }
+            String[] parts = path.split("/");
+            if (parts.length != 3 || !parts[0].isEmpty()) {
+                return null;
+            }
+            try {
+                return new Route(ProviderId.parse("provider", parts[1]), parts[2]);
+            } catch (ValidationException e) {
+                return null;
+            }
+        }
+    }
+}
