@@ -61,8 +61,12 @@ final class BenchWorld {
         }
         Map<UserId, List<GroupId>> userGroups = new HashMap<>();
         for (UserId user : users) {
-            userGroups.put(user, List.of(groups.get(random.nextInt(perLevel)), groups.get(random.nextInt(perLevel)),
-                    groups.get(random.nextInt(perLevel))));
+            userGroups.put(
+                    user,
+                    List.of(
+                            groups.get(random.nextInt(perLevel)),
+                            groups.get(random.nextInt(perLevel)),
+                            groups.get(random.nextInt(perLevel))));
         }
         List<SharedFolder> shared = new ArrayList<>();
         List<AccessEntry> entries = new ArrayList<>();
@@ -71,17 +75,23 @@ final class BenchWorld {
             FolderPath top = FolderPath.parse("path", "/share" + s);
             shared.add(new SharedFolder(UUID.randomUUID(), site, "share" + s, top));
             for (int e = 0; e < 4; e++) {
-                entries.add(new AccessEntry(UUID.randomUUID(), top, new Grantee.Group(groups.get(random.nextInt(GROUPS))),
+                entries.add(new AccessEntry(
+                        UUID.randomUUID(),
+                        top,
+                        new Grantee.Group(groups.get(random.nextInt(GROUPS))),
                         e == 0 ? Right.READ_WRITE : Right.READ_ONLY));
             }
-            entries.add(new AccessEntry(UUID.randomUUID(), top, new Grantee.Group(groups.get(random.nextInt(perLevel))),
-                    Right.DENY));
+            entries.add(new AccessEntry(
+                    UUID.randomUUID(), top, new Grantee.Group(groups.get(random.nextInt(perLevel))), Right.DENY));
             for (int d = 0; d < SUBFOLDERS; d++) {
                 FolderPath sub = FolderPath.parse("path", top + "/dept" + (d / 10) + "/team" + d);
                 folders.add(sub);
                 if (d % 10 == 0) {
-                    entries.add(new AccessEntry(UUID.randomUUID(), sub,
-                            new Grantee.Group(groups.get(random.nextInt(GROUPS))), Right.READ_WRITE));
+                    entries.add(new AccessEntry(
+                            UUID.randomUUID(),
+                            sub,
+                            new Grantee.Group(groups.get(random.nextInt(GROUPS))),
+                            Right.READ_WRITE));
                     acl.add(new AclFolder(sub, d % 20 == 0));
                 }
             }
@@ -91,7 +101,7 @@ final class BenchWorld {
             quotas.add(new Quota(new Grantee.Group(groups.get(i)), new QuotaBytes(1L << 30)));
         }
         Set<UserId> enabled = new HashSet<>(users);
-        snapshot = new PolicySnapshot(site, enabled, Map.of(), userGroups, parents, names, shared, acl, entries, quotas,
-                Map.of());
+        snapshot = new PolicySnapshot(
+                site, enabled, Map.of(), userGroups, parents, names, shared, acl, entries, quotas, Map.of());
     }
 }

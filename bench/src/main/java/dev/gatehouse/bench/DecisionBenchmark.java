@@ -58,7 +58,8 @@ public class DecisionBenchmark {
             paths[i] = FolderPath.parse("path", world.folders.get(random.nextInt(world.folders.size())) + "/file" + i);
             actions[i] = Action.values()[random.nextInt(Action.values().length)];
             keys[i] = users[i] + "|" + actions[i] + "|" + paths[i];
-            baseline.put(keys[i], index.decide(users[i], actions[i], paths[i], 0).allowed());
+            baseline.put(
+                    keys[i], index.decide(users[i], actions[i], paths[i], 0).allowed());
         }
     }
 

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
@@ -49,8 +48,9 @@ public final class HttpBenchSeed {
         HttpBenchSeed load = new HttpBenchSeed(port);
         load.signIn(password);
         Seeded world = load.seed();
-        String auth = "Basic " + Base64.getEncoder().encodeToString(
-                (world.clientId + ":" + world.secret).getBytes(StandardCharsets.UTF_8));
+        String auth = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((world.clientId + ":" + world.secret).getBytes(StandardCharsets.UTF_8));
         StringBuilder lua = new StringBuilder("auth = \"" + auth + "\"\nusers = {");
         world.users.forEach(u -> lua.append('"').append(u).append("\","));
         lua.append("}\npaths = {");
@@ -67,9 +67,12 @@ public final class HttpBenchSeed {
         Matcher m = CSRF.matcher(page);
         m.find();
         String form = "_csrf=" + enc(m.group(1)) + "&site=default&login=admin&password=" + enc(password);
-        HttpResponse<String> r = admin.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = admin.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 303) {
             throw new IllegalStateException("sign-in failed: " + r.statusCode());
         }
@@ -82,26 +85,40 @@ public final class HttpBenchSeed {
         Random random = new Random(42);
         String s = Long.toString(System.nanoTime(), 36);
         int perLevel = BenchWorld.GROUPS / BenchWorld.LEVELS;
-        List<String> groups = parallel(BenchWorld.GROUPS, i -> id(send("POST", "/api/v1/sites/default/groups",
-                "{\"name\":\"g" + i + "-" + s + "\"}", 201)));
+        List<String> groups = parallel(
+                BenchWorld.GROUPS,
+                i -> id(send("POST", "/api/v1/sites/default/groups", "{\"name\":\"g" + i + "-" + s + "\"}", 201)));
         parallel(BenchWorld.GROUPS - perLevel, i -> {
             int level = i / perLevel;
             String parent = groups.get((level + 1) * perLevel + new Random(i).nextInt(perLevel));
-            return send("POST", "/api/v1/sites/default/groups/" + parent + "/members",
-                    "{\"group\":\"" + groups.get(i) + "\"}", 201).body();
+            return send(
+                            "POST",
+                            "/api/v1/sites/default/groups/" + parent + "/members",
+                            "{\"group\":\"" + groups.get(i) + "\"}",
+                            201)
+                    .body();
         });
         List<String> users = parallel(BenchWorld.USERS, i -> {
-            String user = id(send("POST", "/api/v1/sites/default/users",
-                    "{\"login\":\"u" + i + "-" + s + "\",\"displayName\":\"U" + i + "\"}", 201));
-            send("POST", "/api/v1/sites/default/groups/" + groups.get(new Random(i).nextInt(perLevel)) + "/members",
-                    "{\"user\":\"" + user + "\"}", 201);
+            String user = id(send(
+                    "POST",
+                    "/api/v1/sites/default/users",
+                    "{\"login\":\"u" + i + "-" + s + "\",\"displayName\":\"U" + i + "\"}",
+                    201));
+            send(
+                    "POST",
+                    "/api/v1/sites/default/groups/" + groups.get(new Random(i).nextInt(perLevel)) + "/members",
+                    "{\"user\":\"" + user + "\"}",
+                    201);
             return user;
         });
         List<String> paths = new ArrayList<>();
         for (int f = 0; f < BenchWorld.SHARED; f++) {
             String top = "/share" + f + "-" + s;
-            send("POST", "/api/v1/sites/default/storage/folders", "{\"name\":\"share" + f + "-" + s + "\",\"path\":\""
-                    + top + "\"}", 201);
+            send(
+                    "POST",
+                    "/api/v1/sites/default/storage/folders",
+                    "{\"name\":\"share" + f + "-" + s + "\",\"path\":\"" + top + "\"}",
+                    201);
             for (int e = 0; e < 4; e++) {
                 entry(top, "group:" + groups.get(random.nextInt(groups.size())), e == 0 ? "READ_WRITE" : "READ_ONLY");
             }
@@ -113,13 +130,18 @@ public final class HttpBenchSeed {
                 }
             }
         }
-        JsonObject client = json(send("POST", "/api/v1/sites/default/storage/clients", "{\"name\":\"bench-" + s + "\"}", 201).body());
+        JsonObject client =
+                json(send("POST", "/api/v1/sites/default/storage/clients", "{\"name\":\"bench-" + s + "\"}", 201)
+                        .body());
         return new Seeded(users, paths, client.getString("id"), client.getString("secret"));
     }
 
     private void entry(String path, String grantee, String right) throws Exception {
-        send("PUT", "/api/v1/sites/default/storage/entries",
-                "{\"path\":\"" + path + "\",\"grantee\":\"" + grantee + "\",\"right\":\"" + right + "\"}", 200);
+        send(
+                "PUT",
+                "/api/v1/sites/default/storage/entries",
+                "{\"path\":\"" + path + "\",\"grantee\":\"" + grantee + "\",\"right\":\"" + right + "\"}",
+                200);
     }
 
     private <T> List<T> parallel(int count, ThrowingFunction<T> work) throws Exception {
@@ -142,11 +164,13 @@ public final class HttpBenchSeed {
     }
 
     private HttpResponse<String> send(String method, String path, String body, Integer expected) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            builder.header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
+            builder.header("Content-Type", "application/json")
+                    .header("X-CSRF-Token", csrf)
                     .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         HttpResponse<String> response = admin.send(builder.build(), HttpResponse.BodyHandlers.ofString());

@@ -143,6 +143,11 @@ abstract class SamlChecks {
         JsonArray groups =
                 admin.get("/api/v1/sites/default/groups?size=500").object().getJsonArray("items");
         assertThat(groups.toString()).contains(group);
+        JsonObject named = StorageFixture.ok(admin.json(
+                        "PUT", "/api/v1/sites/default/entra-groups/" + group, "{\"name\":\"Sales " + suffix + "\"}"))
+                .object();
+        assertThat(named.getString("name")).isEqualTo("Sales " + suffix);
+        assertThat(admin.get("/api/v1/sites/default/groups?size=500").body()).contains("Sales " + suffix);
 
         EntraResponses renamed = entra(oid, "jit.renamed." + suffix + "@contoso.example");
         assertThat(post(Http.anonymous(), renamed.signedAssertion(), null).status())
@@ -180,6 +185,69 @@ abstract class SamlChecks {
                         + "\"metadataXml\":\"<html/>\"}}");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("settings.metadataXml").contains("not SAML 2.0 metadata");
+    }
+
+    @Test
+    void metadataUrlOutageKeepsTheLastGoodCopyRaisesAnAlertAndTheSecondSigningKeyWorks() throws Exception {
+        com.sun.net.httpserver.HttpServer idp =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] metadata = TestMetadata.signed(
+                TestMetadata.xml(List.of("idp", "idp-rollover"), "https://login.example/sso"), "idp");
+        idp.createContext("/federationmetadata.xml", exchange -> {
+            exchange.sendResponseHeaders(200, metadata.length);
+            exchange.getResponseBody().write(metadata);
+            exchange.close();
+        });
+        idp.start();
+        JsonObject provider;
+        try {
+            provider = StorageFixture.ok(admin.json(
+                            "POST",
+                            "/api/v1/sites/default/providers",
+                            Json.createObjectBuilder()
+                                    .add("displayName", "Metadata URL " + suffix)
+                                    .add("kind", "saml")
+                                    .add(
+                                            "settings",
+                                            Json.createObjectBuilder()
+                                                    .add("trust", "METADATA_URL")
+                                                    .add(
+                                                            "metadataUrl",
+                                                            "http://127.0.0.1:"
+                                                                    + idp.getAddress()
+                                                                            .getPort() + "/federationmetadata.xml")
+                                                    .add("allowIdpInitiated", true)
+                                                    .add("justInTime", true))
+                                    .build()
+                                    .toString()))
+                    .object();
+        } finally {
+            idp.stop(0);
+        }
+        String id = provider.getString("id");
+        String fetchedAt = provider.getString("metadataFetchedAt");
+
+        JsonObject refreshed = StorageFixture.ok(
+                        admin.json("POST", "/api/v1/sites/default/providers/" + id + "/metadata/refresh", ""))
+                .object();
+        assertThat(refreshed.getString("metadataError")).contains("cannot be read");
+        assertThat(refreshed.getString("metadataFetchedAt")).isEqualTo(fetchedAt);
+        assertThat(admin.get("/api/v1/audit?site=default&type=SAML_METADATA_REFRESH_FAILED&size=500")
+                        .body())
+                .contains("provider:" + id)
+                .contains("the last good metadata stays in use");
+
+        EntraResponses entra = new EntraResponses(provider.getString("entityId"), provider.getString("acsUrl"));
+        entra.nameId = "rollover." + suffix + "@contoso.example";
+        entra.attributes.put(
+                EntraResponses.CLAIMS + "objectidentifier",
+                List.of(UUID.randomUUID().toString()));
+        entra.attributes.put(EntraResponses.WS_CLAIMS + "name", List.of(entra.nameId));
+        org.w3c.dom.Document document = entra.document();
+        EntraResponses.sign(EntraResponses.assertion(document), "idp-rollover");
+        Http.Response signedIn =
+                Http.anonymous().form("/saml/" + id + "/acs", Map.of("SAMLResponse", EntraResponses.encode(document)));
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
     }
 
     private JsonObject findUser(String login) {

@@ -93,7 +93,7 @@ public class SsoSignIn {
             }
             user = refresh(site, actor, user, identity);
             syncGroups(site, actor, user, identity);
-            audit.success(site, actor, AuditType.LOGIN_SUCCEEDED, target(user), "via sso:" + provider);
+            audit.success(site, actor, AuditType.LOGIN_SUCCEEDED, target(user), signedInDetail(provider, identity));
             return new SsoSignInResult.Success(user, false);
         }
         if (!justInTime) {
@@ -133,7 +133,7 @@ public class SsoSignIn {
         links.save(new IdentityLink(site, identity.key(), user.id(), now));
         audit.success(site, actor, AuditType.SSO_USER_PROVISIONED, target(user), "login=" + login + " " + who);
         syncGroups(site, actor, user, identity);
-        audit.success(site, actor, AuditType.LOGIN_SUCCEEDED, target(user), "via sso:" + provider);
+        audit.success(site, actor, AuditType.LOGIN_SUCCEEDED, target(user), signedInDetail(provider, identity));
         return new SsoSignInResult.Success(user, true);
     }
 
@@ -208,6 +208,13 @@ public class SsoSignIn {
         });
         groupLinks.linkEntraGroup(site, object, group.id());
         return group.id();
+    }
+
+    private static String signedInDetail(ProviderId provider, ExternalIdentity identity) {
+        return "via sso:" + provider
+                + (identity.groupsOverage()
+                        ? "; groups overage: the provider left groups out, memberships were only added, none removed"
+                        : "");
     }
 
     private static String displayName(ExternalIdentity identity) {

@@ -85,6 +85,19 @@ class SsoSignInTest {
         success(signIn.signIn(
                 fixture.site.id(), provider, true, alice("alice@contoso.example", List.of(finance), true)));
         assertThat(groupNamesOf(user)).containsExactly(sales.toString(), finance.toString(), "Local");
+        assertThat(store.audit.get(store.audit.size() - 1).detail()).contains("groups overage");
+    }
+
+    @Test
+    void namingAnObjectIdLaterRenamesTheGroupCreatedAtSignIn() {
+        User user = success(signIn.signIn(
+                        fixture.site.id(), provider, true, alice("alice@contoso.example", List.of(sales), false)))
+                .user();
+        new EntraGroupNames(store.groupLinkRepository, fixture.groups)
+                .name(fixture.site.id(), sales, "Sales", Actor.SYSTEM);
+        assertThat(groupNamesOf(user)).containsExactly("Sales");
+        assertThat(store.groupLinkRepository.mappedName(fixture.site.id(), sales))
+                .contains("Sales");
     }
 
     @Test

@@ -131,6 +131,23 @@ public class ProvidersResource {
         return gatehouse.read(() -> view(saved));
     }
 
+    @POST
+    @Path("{id}/metadata/refresh")
+    @Operation(
+            summary = "Fetch a provider's metadata URL now",
+            description = "The answer shows the outcome: on failure metadataError is set and the last good metadata"
+                    + " stays in use, as with the scheduled refresh")
+    public ProviderView refresh(@PathParam("site") String slug, @PathParam("id") String id) {
+        ProviderId providerId = ProviderId.parse("id", id);
+        Provider provider = gatehouse.read(() -> find(context.site(slug), providerId));
+        if (!(provider.settings() instanceof ProviderSettings.Saml saml)
+                || saml.trust() != ProviderSettings.SamlTrust.METADATA_URL) {
+            throw ValidationException.of("id", "this provider has no metadata URL to refresh");
+        }
+        gatehouse.saml().refresh(provider);
+        return gatehouse.read(() -> view(provider));
+    }
+
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a provider")

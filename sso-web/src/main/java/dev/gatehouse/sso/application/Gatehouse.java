@@ -1,5 +1,6 @@
 package dev.gatehouse.sso.application;
 
+import dev.gatehouse.identity.application.EntraGroupNames;
 import dev.gatehouse.identity.application.FirstStart;
 import dev.gatehouse.identity.application.GroupService;
 import dev.gatehouse.identity.application.IdentityException;
@@ -76,6 +77,7 @@ public class Gatehouse {
     private DatabaseProbe databaseProbe;
     private DenialRecorder denials;
     private SsoSignIn ssoSignIn;
+    private EntraGroupNames entraGroupNames;
     private SamlService saml;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -134,6 +136,7 @@ public class Gatehouse {
                 new JpaGroupLinkRepository(transactions),
                 auditLog,
                 clock);
+        entraGroupNames = new EntraGroupNames(new JpaGroupLinkRepository(transactions), groups);
         JpaMetadataCache metadataCache = new JpaMetadataCache(transactions);
         saml = new SamlService(
                 transactions,
@@ -257,6 +260,10 @@ public class Gatehouse {
 
     public SsoSignIn ssoSignIn() {
         return ssoSignIn;
+    }
+
+    public EntraGroupNames entraGroupNames() {
+        return entraGroupNames;
     }
 
     public SamlService saml() {

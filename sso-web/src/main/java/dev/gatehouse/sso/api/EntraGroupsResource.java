@@ -1,0 +1,56 @@
+package dev.gatehouse.sso.api;
+
+import dev.gatehouse.identity.domain.EntraObjectId;
+import dev.gatehouse.identity.domain.Site;
+import dev.gatehouse.sso.application.Gatehouse;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Readable names for Entra group object IDs, for groups that no SCIM or directory source has named. */
+@Path("v1/sites/{site}/entra-groups")
+@Tag(name = "Groups")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class EntraGroupsResource {
+    /** The name now used for an Entra group, and the Gatehouse group linked to it (if any yet). */
+    public record EntraGroupView(String objectId, String name, String groupId) {}
+
+    @Inject
+    Gatehouse gatehouse;
+
+    @Inject
+    AdminContext context;
+
+    @PUT
+    @Path("{objectId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Name an Entra group",
+            description = "Body: {name}. Sign-ins that carry this group object ID use the name; a group already"
+                    + " created for it at a sign-in is renamed.")
+    public EntraGroupView name(
+            @PathParam("site") String slug, @PathParam("objectId") String objectId, JsonObject body) {
+        EntraObjectId object = EntraObjectId.parse("objectId", objectId);
+        String name = JsonInput.of(body, Set.of("name")).string("name");
+        Site site = gatehouse.read(() -> context.site(slug));
+        return gatehouse.change(site.id(), context.admin().actor(), () -> {
+            var renamed = gatehouse
+                    .entraGroupNames()
+                    .name(site.id(), object, name, context.admin().actor());
+            return new EntraGroupView(
+                    object.toString(),
+                    renamed.map(g -> g.name().value()).orElse(name == null ? null : name.strip()),
+                    renamed.map(g -> g.id().toString()).orElse(null));
+        });
+    }
+}
