@@ -12,20 +12,8 @@ threads=${2:-4}
 [ -f ear/target/gatehouse-micro.jar ] || { echo "build first: ./mvnw -B -DskipTests install" >&2; exit 2; }
 [ -f bench/target/benchmarks.jar ] || ./mvnw -B -q -Pbench -pl bench -am package -DskipTests
 java -jar bench/target/benchmarks.jar SamlAcsBenchmark -rf text -rff /dev/stdout 2>/dev/null | grep -E "^Benchmark|SamlAcs"
-work=$(mktemp -d /tmp/gatehouse-saml-bench.XXXXXX)
 port=18490
 password="benchmark admin password"
-cat > "$work/preboot.txt" <<'CMD'
-set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
-CMD
-(cd "$work" && GATEHOUSE_ADMIN_PASSWORD="$password" GATEHOUSE_BASE_URL="http://127.0.0.1:$port" \
-  exec java -jar "$OLDPWD/ear/target/gatehouse-micro.jar" --nocluster --port $port \
-  --prebootcommandfile "$work/preboot.txt" --logtofile "$work/server.log" > "$work/out.log" 2>&1) &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 180); do
-  curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && break
-  kill -0 $server 2>/dev/null || { echo "server did not start" >&2; cat "$work/out.log" >&2; exit 1; }
-  sleep 1
-done
+. bench/micro.sh
+start_micro "$port" "$password"
 java -cp bench/target/benchmarks.jar dev.gatehouse.bench.SamlLoginLoad "$port" "$password" "$seconds" "$threads"

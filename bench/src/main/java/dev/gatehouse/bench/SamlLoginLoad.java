@@ -112,10 +112,11 @@ public final class SamlLoginLoad {
                 HttpClient http = HttpClient.newBuilder()
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .build();
-                int i = seed;
+                int i = seed; // each thread signs in its own identities: thread t takes t, t + threads, …
                 while (System.nanoTime() < end) {
                     try {
-                        boolean ok = "ping".equals(what) ? ping(http) : login(http, oids.get(i++ % oids.size()));
+                        boolean ok = "ping".equals(what) ? ping(http) : login(http, oids.get(i % oids.size()));
+                        i += threads;
                         (ok ? done : failed).incrementAndGet();
                     } catch (Exception e) {
                         failed.incrementAndGet();

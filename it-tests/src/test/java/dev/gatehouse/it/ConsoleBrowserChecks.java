@@ -86,6 +86,32 @@ abstract class ConsoleBrowserChecks {
     }
 
     /** Clicks a link or submit button and waits until the next page has replaced this one. */
+    @Test
+    void anAdministratorAddsASamlProviderAndSeesWhatToCopyIntoEntra() {
+        String name = "Entra console " + AdminApiChecks.suffix();
+        signIn();
+        navigate(By.linkText("Sign-in providers"));
+        browser.findElement(By.id("displayName")).sendKeys(name);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("trust"))).selectByValue("METADATA_XML");
+        browser.findElement(By.id("metadataXml")).sendKeys("<html/>");
+        navigate(By.id("create-provider"));
+        assertThat(browser.findElement(By.className("errors")).getText())
+                .contains("settings.metadataXml")
+                .contains("not SAML 2.0 metadata");
+
+        browser.findElement(By.id("metadataXml")).clear();
+        browser.findElement(By.id("metadataXml"))
+                .sendKeys(dev.gatehouse.sso.saml.TestMetadata.xml(
+                        java.util.List.of("idp", "idp-rollover"), "https://login.example/sso"));
+        browser.findElement(By.id("justInTime")).click();
+        navigate(By.id("create-provider"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Provider " + name);
+        assertThat(browser.findElement(By.id("entity-id")).getText()).startsWith(It.baseUrl() + "/saml/");
+        assertThat(browser.findElement(By.id("acs-url")).getText()).endsWith("/acs");
+
+        assertThat(Http.anonymous().get("/login?site=default").body()).contains("Sign in with " + name);
+    }
+
     private void navigate(By target) {
         org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();

@@ -157,6 +157,32 @@ abstract class SamlChecks {
     }
 
     @Test
+    void simultaneousFirstSignInsOfOneIdentityMakeOneUser() throws Exception {
+        String oid = UUID.randomUUID().toString();
+        String login = "together." + suffix + "@contoso.example";
+        List<String> responses = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> entra(oid, login).signedAssertion())
+                .toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = responses.stream()
+                    .map(response -> pool.submit(() -> {
+                        start.await();
+                        return post(Http.anonymous(), response, null).status();
+                    }))
+                    .toList();
+            start.countDown();
+            for (var status : statuses) {
+                assertThat(status.get()).isEqualTo(303);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(findUser(login).getString("authMethod")).isEqualTo("sso:" + providerId);
+    }
+
+    @Test
     void forgedResponseShowsAPageAndIsAudited() {
         Http.Response forged = post(Http.anonymous(), "PHNhbWxwOlJlc3BvbnNlLz4=", null);
         assertThat(forged.status()).isEqualTo(400);

@@ -76,25 +76,7 @@ public class SsoSignIn {
         String who = "entra:" + identity.key().value();
         Optional<IdentityLink> link = links.find(site, identity.key());
         if (link.isPresent()) {
-            User user = users.find(link.get().user()).orElseThrow();
-            if (!(user.authMethod() instanceof AuthMethod.Sso sso)
-                    || !sso.provider().equals(provider)) {
-                audit.failure(
-                        site,
-                        actor,
-                        AuditType.LOGIN_FAILED,
-                        target(user),
-                        who + " is assigned to " + user.authMethod().code() + ", not sso:" + provider);
-                return new SsoSignInResult.WrongMethod(user);
-            }
-            if (user.state() != UserState.ENABLED) {
-                audit.failure(site, actor, AuditType.LOGIN_FAILED, target(user), who + " is disabled");
-                return new SsoSignInResult.Disabled(user);
-            }
-            user = refresh(site, actor, user, identity);
-            syncGroups(site, actor, user, identity);
-            audit.success(site, actor, AuditType.LOGIN_SUCCEEDED, target(user), signedInDetail(provider, identity));
-            return new SsoSignInResult.Success(user, false);
+            return signInLinked(site, provider, identity, link.get(), actor, who);
         }
         if (!justInTime) {
             audit.failure(site, actor, AuditType.LOGIN_FAILED, "", who + " is linked to no user; just-in-time is off");
@@ -108,6 +90,11 @@ public class SsoSignIn {
             return new SsoSignInResult.UnknownUser("the identity provider sent no usable user name");
         }
         if (users.findByLogin(site, login).isPresent()) {
+            Optional<IdentityLink> late = links.find(site, identity.key());
+            if (late.isPresent()) {
+                // a simultaneous first sign-in of the same identity created the user since the lookup above
+                return signInLinked(site, provider, identity, late.get(), actor, who);
+            }
             audit.failure(
                     site,
                     actor,
@@ -135,6 +122,29 @@ public class SsoSignIn {
         syncGroups(site, actor, user, identity);
         audit.success(site, actor, AuditType.LOGIN_SUCCEEDED, target(user), signedInDetail(provider, identity));
         return new SsoSignInResult.Success(user, true);
+    }
+
+    private SsoSignInResult signInLinked(
+            SiteId site, ProviderId provider, ExternalIdentity identity, IdentityLink link, Actor actor, String who) {
+        User user = users.find(link.user()).orElseThrow();
+        if (!(user.authMethod() instanceof AuthMethod.Sso sso)
+                || !sso.provider().equals(provider)) {
+            audit.failure(
+                    site,
+                    actor,
+                    AuditType.LOGIN_FAILED,
+                    target(user),
+                    who + " is assigned to " + user.authMethod().code() + ", not sso:" + provider);
+            return new SsoSignInResult.WrongMethod(user);
+        }
+        if (user.state() != UserState.ENABLED) {
+            audit.failure(site, actor, AuditType.LOGIN_FAILED, target(user), who + " is disabled");
+            return new SsoSignInResult.Disabled(user);
+        }
+        user = refresh(site, actor, user, identity);
+        syncGroups(site, actor, user, identity);
+        audit.success(site, actor, AuditType.LOGIN_SUCCEEDED, target(user), signedInDetail(provider, identity));
+        return new SsoSignInResult.Success(user, false);
     }
 
     private User refresh(SiteId site, Actor actor, User user, ExternalIdentity identity) {

@@ -1,15 +1,12 @@
 package dev.gatehouse.sso.api;
 
-import dev.gatehouse.identity.application.NotFoundException;
-import dev.gatehouse.identity.domain.AuditEvent;
-import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.ProviderId;
 import dev.gatehouse.identity.domain.ProviderSettings;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.validation.ValidationException;
 import dev.gatehouse.sso.application.Gatehouse;
-import dev.gatehouse.sso.saml.engine.ServiceProviderEndpoints;
+import dev.gatehouse.sso.saml.SamlProviderStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -97,7 +94,7 @@ public class ProvidersResource {
     @Operation(summary = "One provider")
     public ProviderView get(@PathParam("site") String slug, @PathParam("id") String id) {
         ProviderId providerId = ProviderId.parse("id", id);
-        return gatehouse.read(() -> view(find(context.site(slug), providerId)));
+        return gatehouse.read(() -> view(gatehouse.providerAdministration().find(context.site(slug), providerId)));
     }
 
     @POST
@@ -110,8 +107,12 @@ public class ProvidersResource {
                     + " clockSkewSeconds?, requestedAuthnContext?}}. A metadata URL is fetched before saving.")
     public Response create(@PathParam("site") String slug, JsonObject body) {
         Site site = gatehouse.read(() -> context.site(slug));
-        Provider provider = provider(ProviderId.random(), site, JsonInput.of(body, FIELDS));
-        Provider saved = save(site, provider, AuditType.PROVIDER_CREATED);
+        Provider saved = gatehouse
+                .providerAdministration()
+                .create(
+                        site,
+                        provider(ProviderId.random(), site, JsonInput.of(body, FIELDS)),
+                        context.admin().actor());
         return Response.created(UriBuilder.fromResource(ProvidersResource.class)
                         .path(saved.id().toString())
                         .build(slug))
@@ -126,8 +127,12 @@ public class ProvidersResource {
     public ProviderView replace(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
         ProviderId providerId = ProviderId.parse("id", id);
         Site site = gatehouse.read(() -> context.site(slug));
-        gatehouse.read(() -> find(site, providerId));
-        Provider saved = save(site, provider(providerId, site, JsonInput.of(body, FIELDS)), AuditType.PROVIDER_UPDATED);
+        Provider saved = gatehouse
+                .providerAdministration()
+                .replace(
+                        site,
+                        provider(providerId, site, JsonInput.of(body, FIELDS)),
+                        context.admin().actor());
         return gatehouse.read(() -> view(saved));
     }
 
@@ -139,7 +144,8 @@ public class ProvidersResource {
                     + " stays in use, as with the scheduled refresh")
     public ProviderView refresh(@PathParam("site") String slug, @PathParam("id") String id) {
         ProviderId providerId = ProviderId.parse("id", id);
-        Provider provider = gatehouse.read(() -> find(context.site(slug), providerId));
+        Provider provider =
+                gatehouse.read(() -> gatehouse.providerAdministration().find(context.site(slug), providerId));
         if (!(provider.settings() instanceof ProviderSettings.Saml saml)
                 || saml.trust() != ProviderSettings.SamlTrust.METADATA_URL) {
             throw ValidationException.of("id", "this provider has no metadata URL to refresh");
@@ -154,42 +160,10 @@ public class ProvidersResource {
     public Response delete(@PathParam("site") String slug, @PathParam("id") String id) {
         ProviderId providerId = ProviderId.parse("id", id);
         Site site = gatehouse.read(() -> context.site(slug));
-        gatehouse.change(site.id(), context.admin().actor(), () -> {
-            find(site, providerId);
-            gatehouse.providers().delete(providerId);
-            audit(site, providerId, AuditType.PROVIDER_DELETED, "");
-        });
-        return Response.noContent().build();
-    }
-
-    private Provider save(Site site, Provider provider, AuditType type) {
-        return gatehouse.change(site.id(), context.admin().actor(), () -> {
-            gatehouse.providers().save(provider.validated());
-            gatehouse.saml().checkOnSave(provider);
-            audit(site, provider.id(), type, "kind=saml name=" + provider.displayName());
-            return provider;
-        });
-    }
-
-    private void audit(Site site, ProviderId id, AuditType type, String detail) {
         gatehouse
-                .auditLog()
-                .append(AuditEvent.of(
-                        Clock.systemUTC().instant(),
-                        site.id(),
-                        context.admin().actor(),
-                        type,
-                        "provider:" + id,
-                        true,
-                        detail));
-    }
-
-    private Provider find(Site site, ProviderId id) {
-        return gatehouse
-                .providers()
-                .find(id)
-                .filter(p -> p.site().equals(site.id()))
-                .orElseThrow(() -> new NotFoundException("provider", id.toString()));
+                .providerAdministration()
+                .delete(site, providerId, context.admin().actor());
+        return Response.noContent().build();
     }
 
     private static Provider provider(ProviderId id, Site site, JsonInput input) {
@@ -235,9 +209,7 @@ public class ProvidersResource {
 
     private ProviderView view(Provider provider) {
         ProviderSettings.Saml saml = (ProviderSettings.Saml) provider.settings();
-        ServiceProviderEndpoints sp = gatehouse.saml().configurations().endpoints(provider.id(), saml);
-        String base = sp.acsUrl().substring(0, sp.acsUrl().length() - "/acs".length());
-        var cached = gatehouse.saml().metadataStatus(provider.id());
+        SamlProviderStatus status = gatehouse.saml().status(provider);
         return new ProviderView(
                 provider.id().toString(),
                 provider.displayName(),
@@ -250,12 +222,12 @@ public class ProvidersResource {
                 saml.allowSha1(),
                 saml.justInTime(),
                 saml.clockSkewSeconds(),
-                sp.entityId(),
-                sp.acsUrl(),
-                sp.sloUrl(),
-                base + "/metadata",
-                base + "/login",
-                cached.flatMap(e -> e.fetchedAt()).map(String::valueOf).orElse(null),
-                cached.flatMap(e -> e.lastError()).orElse(null));
+                status.entityId(),
+                status.acsUrl(),
+                status.sloUrl(),
+                status.spMetadataUrl(),
+                status.loginUrl(),
+                status.metadataFetchedAt(),
+                status.metadataError());
     }
 }

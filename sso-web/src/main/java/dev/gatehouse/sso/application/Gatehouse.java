@@ -78,6 +78,7 @@ public class Gatehouse {
     private DenialRecorder denials;
     private SsoSignIn ssoSignIn;
     private EntraGroupNames entraGroupNames;
+    private ProviderAdministration providerAdministration;
     private SamlService saml;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -136,6 +137,7 @@ public class Gatehouse {
                 new JpaGroupLinkRepository(transactions),
                 auditLog,
                 clock);
+        providerAdministration = new ProviderAdministration(this);
         entraGroupNames = new EntraGroupNames(new JpaGroupLinkRepository(transactions), groups);
         JpaMetadataCache metadataCache = new JpaMetadataCache(transactions);
         saml = new SamlService(
@@ -260,6 +262,10 @@ public class Gatehouse {
 
     public SsoSignIn ssoSignIn() {
         return ssoSignIn;
+    }
+
+    public ProviderAdministration providerAdministration() {
+        return providerAdministration;
     }
 
     public EntraGroupNames entraGroupNames() {

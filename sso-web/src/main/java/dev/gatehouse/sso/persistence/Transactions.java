@@ -80,7 +80,12 @@ public final class Transactions {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return new DatabaseUnavailableException(e);
             }
-            if (t instanceof ConstraintViolationException) {
+            if (t instanceof ConstraintViolationException
+                    || t instanceof org.hibernate.exception.LockAcquisitionException
+                    || t instanceof org.hibernate.PessimisticLockException
+                    || t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof jakarta.persistence.PessimisticLockException
+                    || t instanceof jakarta.persistence.LockTimeoutException) {
                 return new ConflictException(
                         null, "the change collides with a concurrent change; reload and try again");
             }

@@ -11,6 +11,7 @@ import dev.gatehouse.identity.port.ProviderRepository;
 import dev.gatehouse.identity.validation.ValidationException;
 import dev.gatehouse.sso.persistence.Transactions;
 import dev.gatehouse.sso.saml.client.SamlClient;
+import dev.gatehouse.sso.saml.engine.ServiceProviderEndpoints;
 import dev.gatehouse.sso.saml.metadata.IdpMetadataParser;
 import dev.gatehouse.sso.saml.metadata.MetadataCache;
 import dev.gatehouse.sso.saml.metadata.MetadataException;
@@ -149,9 +150,22 @@ public final class SamlService implements AutoCloseable {
                 }));
     }
 
-    /** The last metadata fetch of a provider; call inside a transaction. */
-    public Optional<MetadataCache.Entry> metadataStatus(ProviderId id) {
-        return metadata.find(id);
+    /** Gatehouse's endpoints for the provider and its last metadata fetch; call inside a transaction. */
+    public SamlProviderStatus status(Provider provider) {
+        ServiceProviderEndpoints sp =
+                configurations.endpoints(provider.id(), (ProviderSettings.Saml) provider.settings());
+        String base = sp.acsUrl().substring(0, sp.acsUrl().length() - "/acs".length());
+        Optional<MetadataCache.Entry> cached = metadata.find(provider.id());
+        return new SamlProviderStatus(
+                sp.entityId(),
+                sp.acsUrl(),
+                sp.sloUrl(),
+                base + "/metadata",
+                base + "/login",
+                cached.flatMap(MetadataCache.Entry::fetchedAt)
+                        .map(String::valueOf)
+                        .orElse(null),
+                cached.flatMap(MetadataCache.Entry::lastError).orElse(null));
     }
 
     /** Refreshes every enabled metadata-URL provider; failures are audited and logged, never thrown. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.sso.saml.web;
 
+import dev.gatehouse.identity.application.ConflictException;
 import dev.gatehouse.identity.application.SsoSignInResult;
 import dev.gatehouse.identity.domain.Actor;
 import dev.gatehouse.identity.domain.AuditEvent;
@@ -52,6 +53,7 @@ import org.pac4j.core.profile.UserProfile;
 public class SamlServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SamlServlet.class.getName());
+    private static final int SIGN_IN_ATTEMPTS = 3;
 
     @Inject
     Gatehouse gatehouse;
@@ -144,13 +146,19 @@ public class SamlServlet extends HttpServlet {
         String relayState = pending.map(PendingRequest::target).orElse(request.getParameter("RelayState"));
         RelayStates.Target target = gatehouse.read(() -> target(configuration, relayState));
         Site site = target.site();
-        SsoSignInResult result = gatehouse.change(site.id(), Actor.SYSTEM, () -> gatehouse
-                .ssoSignIn()
-                .signIn(
-                        site.id(),
-                        configuration.provider().id(),
-                        configuration.settings().justInTime(),
-                        identity));
+        SsoSignInResult result = null;
+        for (int attempt = 1; result == null; attempt++) {
+            try {
+                result = signIn(configuration, site, identity);
+            } catch (ConflictException concurrent) {
+                // a simultaneous sign-in of the same new identity created the user, its groups or their links: the
+                // next attempt finds them by their links
+                if (attempt == SIGN_IN_ATTEMPTS) {
+                    SsoPages.error(request, response, 409, "Your sign-in collided with another one. Start again.");
+                    return;
+                }
+            }
+        }
         if (result instanceof SsoSignInResult.Success success) {
             HttpSession old = request.getSession(false);
             if (old != null) {
@@ -189,6 +197,16 @@ public class SamlServlet extends HttpServlet {
             message = "Your account in " + site.displayName() + " is disabled.";
         }
         SsoPages.error(request, response, 403, message);
+    }
+
+    private SsoSignInResult signIn(SamlProviderConfiguration configuration, Site site, ExternalIdentity identity) {
+        return gatehouse.change(site.id(), Actor.SYSTEM, () -> gatehouse
+                .ssoSignIn()
+                .signIn(
+                        site.id(),
+                        configuration.provider().id(),
+                        configuration.settings().justInTime(),
+                        identity));
     }
 
     private RelayStates.Target target(SamlProviderConfiguration configuration, String relayState) {

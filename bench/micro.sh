@@ -1,0 +1,30 @@
+# Sourced by the HTTP benchmarks: start_micro PORT PASSWORD starts the Micro bundle on 127.0.0.1 with an empty H2
+# database in a temporary directory ($work), waits until it is ready, and stops it (and removes $work) when the
+# calling script exits, keeping the script's exit status.
+start_micro() {
+  local port=$1 password=$2
+  work=$(mktemp -d /tmp/gatehouse-bench.XXXXXX)
+  cat > "$work/preboot.txt" <<'CMD'
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+CMD
+  (cd "$work" && GATEHOUSE_ADMIN_PASSWORD="$password" GATEHOUSE_BASE_URL="http://127.0.0.1:$port" \
+    exec java -jar "$OLDPWD/ear/target/gatehouse-micro.jar" --nocluster --port "$port" \
+    --prebootcommandfile "$work/preboot.txt" --logtofile "$work/server.log" > "$work/out.log" 2>&1) &
+  server=$!
+  trap stop_micro EXIT
+  for _ in $(seq 1 180); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && return 0
+    kill -0 $server 2>/dev/null || { echo "server did not start" >&2; cat "$work/out.log" >&2; exit 1; }
+    sleep 1
+  done
+  echo "server not ready within 180 s" >&2
+  exit 1
+}
+
+stop_micro() {
+  local status=$?
+  kill $server 2>/dev/null || true
+  wait $server 2>/dev/null || true
+  rm -rf "$work"
+  exit $status
+}
