@@ -154,6 +154,15 @@ abstract class SamlChecks {
                 .isEqualTo(303);
         JsonObject after = findUser("jit.renamed." + suffix + "@contoso.example");
         assertThat(after.getString("id")).isEqualTo(user.getString("id"));
+
+        StorageFixture.ok(admin.json(
+                "PATCH", "/api/v1/sites/default/users/" + user.getString("id"), "{\"authMethod\":\"local\"}"));
+        Http.Response otherMethod = post(
+                Http.anonymous(),
+                entra(oid, "jit.renamed." + suffix + "@contoso.example").signedAssertion(),
+                null);
+        assertThat(otherMethod.status()).isEqualTo(403);
+        assertThat(otherMethod.body()).contains("signs in another way");
     }
 
     @Test
@@ -180,6 +189,51 @@ abstract class SamlChecks {
             pool.shutdownNow();
         }
         assertThat(findUser(login).getString("authMethod")).isEqualTo("sso:" + providerId);
+    }
+
+    @Test
+    void certificateFingerprintTrustAcceptsThePinnedCertificateOnly() throws Exception {
+        String sha256 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(dev.gatehouse.sso.saml.TestKeys.certificate("idp")
+                                .getEncoded()));
+        JsonObject pinned = StorageFixture.ok(admin.json(
+                        "POST",
+                        "/api/v1/sites/default/providers",
+                        Json.createObjectBuilder()
+                                .add("displayName", "Pinned " + suffix)
+                                .add("kind", "saml")
+                                .add(
+                                        "settings",
+                                        Json.createObjectBuilder()
+                                                .add("trust", "CERTIFICATE_FINGERPRINT")
+                                                .add("certificateSha256", sha256)
+                                                .add("idpEntityId", EntraResponses.ISSUER)
+                                                .add("ssoUrl", "https://login.example/sso")
+                                                .add("allowIdpInitiated", true)
+                                                .add("justInTime", true))
+                                .build()
+                                .toString()))
+                .object();
+        String acsPath = "/saml/" + pinned.getString("id") + "/acs";
+        EntraResponses entra = new EntraResponses(pinned.getString("entityId"), pinned.getString("acsUrl"));
+        entra.nameId = "pinned." + suffix + "@contoso.example";
+        entra.attributes.put(
+                EntraResponses.CLAIMS + "objectidentifier",
+                List.of(UUID.randomUUID().toString()));
+        entra.attributes.put(EntraResponses.WS_CLAIMS + "name", List.of(entra.nameId));
+        assertThat(Http.anonymous()
+                        .form(acsPath, Map.of("SAMLResponse", entra.signedAssertion()))
+                        .status())
+                .isEqualTo(303);
+
+        entra.assertionId = "_" + UUID.randomUUID();
+        org.w3c.dom.Document forged = entra.document();
+        EntraResponses.sign(EntraResponses.assertion(forged), "attacker");
+        assertThat(Http.anonymous()
+                        .form(acsPath, Map.of("SAMLResponse", EntraResponses.encode(forged)))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
