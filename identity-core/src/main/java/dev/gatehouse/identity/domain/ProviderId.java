@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a sign-in provider (SAML, OIDC or OAuth) of a site. */
-public record ProviderId(UUID value) {
+public record ProviderId(UUID value) implements java.io.Serializable {
     public ProviderId {
         Objects.requireNonNull(value, "value");
     }

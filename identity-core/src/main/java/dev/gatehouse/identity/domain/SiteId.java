@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a site (a tenant) for ever; never reused. */
-public record SiteId(UUID value) {
+public record SiteId(UUID value) implements java.io.Serializable {
     public SiteId {
         Objects.requireNonNull(value, "value");
     }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a Gatehouse user for ever, whatever their login or e-mail becomes. */
-public record UserId(UUID value) implements PrincipalId {
+public record UserId(UUID value) implements PrincipalId, java.io.Serializable {
     public UserId {
         Objects.requireNonNull(value, "value");
     }

@@ -61,7 +61,7 @@ public class SamlServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        Route route = Route.of(request);
+        SamlRoute route = SamlRoute.of(request);
         if (route == null) {
             response.sendError(404);
             return;
@@ -81,7 +81,7 @@ public class SamlServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        Route route = Route.of(request);
+        SamlRoute route = SamlRoute.of(request);
         if (route == null || !"acs".equals(route.action())) {
             response.sendError(404);
             return;
@@ -241,20 +241,7 @@ public class SamlServlet extends HttpServlet {
                         "",
                         false,
                         detail.length() > 2000 ? detail.substring(0, 2000) : detail)));
-        String message = e instanceof SamlException saml
-                ? switch (saml.reason()) {
-                    case EXPIRED -> "The sign-in took too long or your computer's clock is off. Start again.";
-                    case REPLAYED -> "This sign-in was already used. Start again from the sign-in page.";
-                    case UNEXPECTED -> "This sign-in was not started here or has expired. Start again from the sign-in"
-                            + " page.";
-                    case IDP_REFUSED -> "Your identity provider did not sign you in.";
-                    case WRONG_PARTY -> "The sign-in was meant for another application. Ask your administrator to check"
-                            + " the SAML settings.";
-                    default -> "The sign-in response could not be accepted. Ask your administrator to check the SAML"
-                            + " settings.";
-                }
-                : "Your identity provider did not send what Gatehouse needs to identify you. Ask your administrator.";
-        SsoPages.error(request, response, 400, message);
+        SsoPages.error(request, response, 400, SsoPages.refusal(e));
     }
 
     private void singleLogout(SamlClient client, HttpServletRequest request, HttpServletResponse response)
@@ -289,25 +276,6 @@ public class SamlServlet extends HttpServlet {
                     destination, "SAMLResponse", answer, message.relayState().orElse(null)));
         } catch (SamlException e) {
             refused(configuration, request, response, e);
-        }
-    }
-
-    /** {@code /saml/<provider id>/<action>}. */
-    record Route(ProviderId provider, String action) {
-        static Route of(HttpServletRequest request) {
-            String path = request.getPathInfo();
-            if (path == null) {
-                return null;
-            }
-            String[] parts = path.split("/");
-            if (parts.length != 3 || !parts[0].isEmpty()) {
-                return null;
-            }
-            try {
-                return new Route(ProviderId.parse("provider", parts[1]), parts[2]);
-            } catch (ValidationException e) {
-                return null;
-            }
         }
     }
 }
