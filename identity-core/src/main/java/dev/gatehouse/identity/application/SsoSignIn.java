@@ -121,7 +121,7 @@ public class SsoSignIn {
         audit.success(site, actor, AuditType.SSO_USER_PROVISIONED, target(user), "login=" + login + " " + who);
         syncGroups(site, actor, user, identity);
         audit.success(site, actor, AuditType.LOGIN_SUCCEEDED, target(user), signedInDetail(provider, identity));
-        return new SsoSignInResult.Success(user, true);
+        return new SsoSignInResult.Success(user, true, true);
     }
 
     private SsoSignInResult signInLinked(
@@ -141,10 +141,10 @@ public class SsoSignIn {
             audit.failure(site, actor, AuditType.LOGIN_FAILED, target(user), who + " is disabled");
             return new SsoSignInResult.Disabled(user);
         }
-        user = refresh(site, actor, user, identity);
-        syncGroups(site, actor, user, identity);
+        User refreshed = refresh(site, actor, user, identity);
+        boolean groupsChanged = syncGroups(site, actor, refreshed, identity);
         audit.success(site, actor, AuditType.LOGIN_SUCCEEDED, target(user), signedInDetail(provider, identity));
-        return new SsoSignInResult.Success(user, false);
+        return new SsoSignInResult.Success(refreshed, false, refreshed != user || groupsChanged);
     }
 
     private User refresh(SiteId site, Actor actor, User user, ExternalIdentity identity) {
@@ -179,7 +179,9 @@ public class SsoSignIn {
         return after;
     }
 
-    private void syncGroups(SiteId site, Actor actor, User user, ExternalIdentity identity) {
+    /** @return whether a membership was added or removed */
+    private boolean syncGroups(SiteId site, Actor actor, User user, ExternalIdentity identity) {
+        boolean changed = false;
         Set<GroupId> wanted = new HashSet<>();
         for (EntraObjectId object : identity.groups()) {
             wanted.add(resolve(site, actor, object));
@@ -189,18 +191,21 @@ public class SsoSignIn {
         for (GroupId group : wanted) {
             if (!current.contains(group) && groups.addMember(new Membership(group, user.id()))) {
                 audit.success(site, actor, AuditType.MEMBERSHIP_ADDED, "group:" + group, "user:" + user.id());
+                changed = true;
             }
         }
         if (identity.groupsOverage()) {
-            return;
+            return changed;
         }
         for (GroupId group : current) {
             if (linked.containsKey(group)
                     && !wanted.contains(group)
                     && groups.removeMember(new Membership(group, user.id()))) {
                 audit.success(site, actor, AuditType.MEMBERSHIP_REMOVED, "group:" + group, "user:" + user.id());
+                changed = true;
             }
         }
+        return changed;
     }
 
     private GroupId resolve(SiteId site, Actor actor, EntraObjectId object) {

@@ -4,8 +4,13 @@ import dev.gatehouse.identity.domain.User;
 
 /** The outcome of an SSO sign-in once the protocol part succeeded. */
 public sealed interface SsoSignInResult {
-    /** Signed in; {@code created} when the user was provisioned just in time. */
-    record Success(User user, boolean created) implements SsoSignInResult {}
+    /**
+     * Signed in.
+     *
+     * @param created the user was provisioned just in time
+     * @param changed the user or their memberships changed, so what depends on them (storage decisions) is stale
+     */
+    record Success(User user, boolean created, boolean changed) implements SsoSignInResult {}
 
     /** No user is linked to this identity and just-in-time provisioning is off (or impossible). */
     record UnknownUser(String reason) implements SsoSignInResult {}

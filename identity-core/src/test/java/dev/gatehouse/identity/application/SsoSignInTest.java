@@ -61,6 +61,15 @@ class SsoSignInTest {
         SsoSignInResult.Success again = success(signIn.signIn(
                 fixture.site.id(), provider, true, alice("alice.smith@contoso.example", List.of(), false)));
         assertThat(again.created()).isFalse();
+        assertThat(again.changed()).isTrue();
+        assertThat(success(signIn.signIn(
+                                fixture.site.id(),
+                                provider,
+                                true,
+                                alice("alice.smith@contoso.example", List.of(), false)))
+                        .changed())
+                .as("a sign-in that changes nothing leaves decisions valid")
+                .isFalse();
         assertThat(again.user().id()).isEqualTo(first.id());
         assertThat(again.user().login().value()).isEqualTo("alice.smith@contoso.example");
         assertThat(again.user().email().value()).isEqualTo("alice.smith@contoso.example");

@@ -23,6 +23,17 @@ public final class JpaMetadataCache implements MetadataCache {
     }
 
     @Override
+    public Optional<Instant> fetchedAt(ProviderId provider) {
+        return tx.entityManager()
+                .createQuery(
+                        "select m.fetchedAt from SamlMetadataEntity m where m.providerId = :provider", Instant.class)
+                .setParameter("provider", provider.value())
+                .getResultStream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    @Override
     public void recordSuccess(ProviderId provider, String xml, Instant at) {
         SamlMetadataEntity entity = entity(provider);
         entity.xml = xml;

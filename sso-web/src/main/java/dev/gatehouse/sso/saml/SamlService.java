@@ -32,7 +32,7 @@ import java.util.logging.Logger;
 /**
  * SAML providers at run time: checks metadata when a provider is saved, refreshes metadata URLs on a schedule (a
  * failure keeps the last good copy, is logged and raises a {@link AuditType#SAML_METADATA_REFRESH_FAILED} audit
- * event), and hands out one {@link SamlClient} per provider, rebuilt when the provider or its metadata changes.
+ * event; a new document or a recovery is audited as {@link AuditType#SAML_METADATA_REFRESHED}), and hands out one {@link SamlClient} per provider, rebuilt when the provider or its metadata changes.
  *
  * <p>Configuration: {@code refreshMinutes} (constructor; {@code gatehouse.saml.metadata-refresh-minutes}, default 60).
  */
@@ -129,25 +129,26 @@ public final class SamlService implements AutoCloseable {
 
     /** The client of an enabled SAML provider, or empty. Call outside a transaction. */
     public Optional<SamlClient> client(ProviderId id) {
-        return tx.inTransaction(() -> providers
+        Optional<SamlClient> client = tx.inTransaction(() -> providers
                 .find(id)
                 .filter(Provider::enabled)
                 .filter(p -> p.settings() instanceof ProviderSettings.Saml)
                 .map(provider -> {
                     String version = provider.updatedAt() + "|"
-                            + metadata.find(id)
-                                    .flatMap(MetadataCache.Entry::fetchedAt)
-                                    .map(String::valueOf)
-                                    .orElse("");
+                            + metadata.fetchedAt(id).map(String::valueOf).orElse("");
                     Cached cached = clients.get(id);
                     if (cached != null && cached.version().equals(version)) {
                         return cached.client();
                     }
-                    SamlClient client = new SamlClient(
+                    SamlClient built = new SamlClient(
                             configurations.configuration(provider).orElseThrow(), state, clock);
-                    clients.put(id, new Cached(version, client));
-                    return client;
+                    clients.put(id, new Cached(version, built));
+                    return built;
                 }));
+        if (client.isEmpty()) {
+            clients.remove(id);
+        }
+        return client;
     }
 
     /** Gatehouse's endpoints for the provider and its last metadata fetch; call inside a transaction. */
@@ -185,9 +186,10 @@ public final class SamlService implements AutoCloseable {
     public MetadataRefresher.Outcome refresh(Provider provider) {
         ProviderSettings.Saml saml = (ProviderSettings.Saml) provider.settings();
         return tx.inTransaction(() -> {
+            Optional<MetadataCache.Entry> before = metadata.find(provider.id());
             MetadataRefresher.Outcome outcome = refresher.refresh(provider.id(), saml.metadataUrl(), metadata);
             Actor system = Actor.SYSTEM;
-            if (outcome.refreshed()) {
+            if (outcome.refreshed() && changedOrRecovered(before, metadata.find(provider.id()))) {
                 audit.append(AuditEvent.of(
                         clock.instant(),
                         provider.site(),
@@ -211,6 +213,14 @@ public final class SamlService implements AutoCloseable {
             }
             return outcome;
         });
+    }
+
+    /** A routine refresh that finds the same document is not audited; a new document or a recovery is. */
+    private static boolean changedOrRecovered(
+            Optional<MetadataCache.Entry> before, Optional<MetadataCache.Entry> after) {
+        return before.isEmpty()
+                || before.get().lastError().isPresent()
+                || !before.get().xml().equals(after.flatMap(MetadataCache.Entry::xml));
     }
 
     @Override

@@ -14,6 +14,9 @@ public interface MetadataCache {
 
     Optional<Entry> find(ProviderId provider);
 
+    /** When the metadata in use was fetched, without reading the document itself. */
+    Optional<Instant> fetchedAt(ProviderId provider);
+
     void recordSuccess(ProviderId provider, String xml, Instant at);
 
     void recordFailure(ProviderId provider, String error, Instant at);

@@ -199,14 +199,22 @@ public class SamlServlet extends HttpServlet {
         SsoPages.error(request, response, 403, message);
     }
 
+    /**
+     * Signs the identity in, in one transaction. Storage decisions of the site are invalidated only when the sign-in
+     * changed the user or their memberships: an unchanged returning user leaves the site's decision index as it is.
+     */
     private SsoSignInResult signIn(SamlProviderConfiguration configuration, Site site, ExternalIdentity identity) {
-        return gatehouse.change(site.id(), Actor.SYSTEM, () -> gatehouse
+        SsoSignInResult result = gatehouse.transactions().inTransaction(() -> gatehouse
                 .ssoSignIn()
                 .signIn(
                         site.id(),
                         configuration.provider().id(),
                         configuration.settings().justInTime(),
                         identity));
+        if (result instanceof SsoSignInResult.Success success && success.changed()) {
+            gatehouse.decisions().invalidate(site.id());
+        }
+        return result;
     }
 
     private RelayStates.Target target(SamlProviderConfiguration configuration, String relayState) {

@@ -156,6 +156,11 @@ class MetadataRefresherTest {
         }
 
         @Override
+        public Optional<Instant> fetchedAt(ProviderId provider) {
+            return find(provider).flatMap(Entry::fetchedAt);
+        }
+
+        @Override
         public void recordSuccess(ProviderId provider, String xml, Instant at) {
             entries.put(provider, new Entry(Optional.of(xml), Optional.of(at), at, Optional.empty()));
         }
