@@ -9,6 +9,7 @@ import java.util.Optional;
  * its data grid so that an assertion used on one node is refused on every other.
  */
 public interface SamlStateStore {
+    /** @throws SamlStateFullException when no more outstanding requests can be kept */
     void rememberRequest(PendingRequest request);
 
     /** Removes and returns the request; empty when unknown, already answered or expired. */

@@ -25,6 +25,7 @@ import dev.gatehouse.sso.saml.engine.SamlLogoutValidator;
 import dev.gatehouse.sso.saml.engine.SamlMessages;
 import dev.gatehouse.sso.saml.metadata.MetadataException;
 import dev.gatehouse.sso.saml.state.PendingRequest;
+import dev.gatehouse.sso.saml.state.SamlStateFullException;
 import dev.gatehouse.sso.web.Csrf;
 import dev.gatehouse.sso.web.SignedIn;
 import jakarta.inject.Inject;
@@ -112,14 +113,23 @@ public class SamlServlet extends HttpServlet {
         }
     }
 
-    private void login(SamlClient client, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void login(SamlClient client, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         SamlProviderConfiguration configuration = client.configuration();
         RelayStates.Target target = gatehouse.read(() -> target(configuration, request.getParameter("target")));
         ServletWebContext context = new ServletWebContext(request, response);
         context.setRequestAttribute(SamlClient.TARGET_ATTRIBUTE, target.path());
-        FoundAction redirect =
-                (FoundAction) client.getRedirectionAction(new CallContext(context, NoSessionStore.INSTANCE))
-                        .orElseThrow();
+        FoundAction redirect;
+        try {
+            redirect = (FoundAction) client.getRedirectionAction(new CallContext(context, NoSessionStore.INSTANCE))
+                    .orElseThrow();
+        } catch (SamlStateFullException e) {
+            LOG.warning(e::getMessage);
+            response.setHeader("Retry-After", "60");
+            SsoPages.error(
+                    request, response, 503, "Too many sign-ins are in progress right now. Try again in a minute.");
+            return;
+        }
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect(redirect.getLocation());
     }
