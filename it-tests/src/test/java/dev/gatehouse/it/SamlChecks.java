@@ -265,6 +265,21 @@ abstract class SamlChecks {
                         + "\"metadataXml\":\"<html/>\"}}");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("settings.metadataXml").contains("not SAML 2.0 metadata");
+
+        Http.Response wrongType = admin.json(
+                "POST",
+                "/api/v1/sites/default/providers",
+                "{\"displayName\":\"x\",\"kind\":\"saml\",\"settings\":{\"trust\":\"METADATA_URL\","
+                        + "\"metadataUrl\":\"https://login.example/m.xml\",\"allowSha1\":\"yes\",\"color\":1}}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("settings.color");
+        Http.Response wrongBoolean = admin.json(
+                "POST",
+                "/api/v1/sites/default/providers",
+                "{\"displayName\":\"x\",\"kind\":\"saml\",\"settings\":{\"trust\":\"METADATA_URL\","
+                        + "\"metadataUrl\":\"https://login.example/m.xml\",\"allowSha1\":\"yes\"}}");
+        assertThat(wrongBoolean.status()).isEqualTo(400);
+        assertThat(wrongBoolean.body()).contains("settings.allowSha1").contains("must be true or false");
     }
 
     @Test

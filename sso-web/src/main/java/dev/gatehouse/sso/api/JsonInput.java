@@ -18,8 +18,12 @@ import java.util.TreeSet;
 final class JsonInput {
     private final JsonObject body;
 
-    private JsonInput(JsonObject body) {
+    /** Put before field names in errors: {@code settings.} for the fields of a nested {@code settings} object. */
+    private final String prefix;
+
+    private JsonInput(JsonObject body, String prefix) {
         this.body = body;
+        this.prefix = prefix;
     }
 
     /** @throws ValidationException naming each unknown field and listing the allowed ones */
@@ -37,7 +41,7 @@ final class JsonInput {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new JsonInput(body);
+        return new JsonInput(body, "");
     }
 
     String string(String field) {
@@ -48,7 +52,7 @@ final class JsonInput {
         if (value instanceof JsonString text) {
             return text.getString();
         }
-        throw ValidationException.of(field, "must be a JSON string, not " + kind(value));
+        throw ValidationException.of(prefix + field, "must be a JSON string, not " + kind(value));
     }
 
     Boolean bool(String field) {
@@ -62,7 +66,7 @@ final class JsonInput {
         if (value.getValueType() == JsonValue.ValueType.FALSE) {
             return Boolean.FALSE;
         }
-        throw ValidationException.of(field, "must be true or false, not " + kind(value));
+        throw ValidationException.of(prefix + field, "must be true or false, not " + kind(value));
     }
 
     Integer integer(String field) {
@@ -73,27 +77,28 @@ final class JsonInput {
         if (value instanceof JsonNumber number && number.isIntegral()) {
             return number.intValueExact();
         }
-        throw ValidationException.of(field, "must be a whole number, not " + kind(value));
+        throw ValidationException.of(prefix + field, "must be a whole number, not " + kind(value));
     }
 
-    /** A nested object, checked like the body; {@code prefix} names its fields in errors ("settings."). */
+    /** A nested object, checked like the body; errors name its fields with this field's name first ("settings.x"). */
     JsonInput object(String field, Set<String> allowed) {
         JsonValue value = body.get(field);
         if (!(value instanceof jakarta.json.JsonObject nested)) {
             throw ValidationException.of(
-                    field, "is required and must be a JSON object with the fields " + new TreeSet<>(allowed));
+                    prefix + field, "is required and must be a JSON object with the fields " + new TreeSet<>(allowed));
         }
         List<FieldError> errors = new ArrayList<>();
         for (String key : nested.keySet()) {
             if (!allowed.contains(key)) {
                 errors.add(new FieldError(
-                        field + "." + key, "is not a known field; allowed fields are " + new TreeSet<>(allowed)));
+                        prefix + field + "." + key,
+                        "is not a known field; allowed fields are " + new TreeSet<>(allowed)));
             }
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new JsonInput(nested);
+        return new JsonInput(nested, prefix + field + ".");
     }
 
     boolean has(String field) {
