@@ -23,23 +23,14 @@ public final class SamlMessages {
 
     public static String authnRequest(
             String id, Instant now, ServiceProviderEndpoints sp, String destination, String requestedAuthnContext) {
-        StringBuilder xml = new StringBuilder("<samlp:AuthnRequest xmlns:samlp=\"")
-                .append(SamlXml.PROTOCOL)
-                .append("\" xmlns:saml=\"")
-                .append(SamlXml.ASSERTION)
-                .append("\" ID=\"")
-                .append(id)
-                .append("\" Version=\"2.0\" IssueInstant=\"")
-                .append(SamlTimes.format(now))
-                .append("\" Destination=\"")
-                .append(escape(destination))
-                .append("\" AssertionConsumerServiceURL=\"")
-                .append(escape(sp.acsUrl()))
-                .append("\" ProtocolBinding=\"")
-                .append(SamlXml.BINDING_POST)
-                .append("\"><saml:Issuer>")
-                .append(escape(sp.entityId()))
-                .append("</saml:Issuer>");
+        StringBuilder xml = start(
+                "AuthnRequest",
+                id,
+                now,
+                destination,
+                " AssertionConsumerServiceURL=\"" + escape(sp.acsUrl()) + "\" ProtocolBinding=\"" + SamlXml.BINDING_POST
+                        + "\"",
+                sp);
         if (requestedAuthnContext != null) {
             xml.append("<samlp:RequestedAuthnContext Comparison=\"exact\"><saml:AuthnContextClassRef>")
                     .append(escape(requestedAuthnContext))
@@ -56,19 +47,8 @@ public final class SamlMessages {
             String nameId,
             String nameIdFormat,
             String sessionIndex) {
-        StringBuilder xml = new StringBuilder("<samlp:LogoutRequest xmlns:samlp=\"")
-                .append(SamlXml.PROTOCOL)
-                .append("\" xmlns:saml=\"")
-                .append(SamlXml.ASSERTION)
-                .append("\" ID=\"")
-                .append(id)
-                .append("\" Version=\"2.0\" IssueInstant=\"")
-                .append(SamlTimes.format(now))
-                .append("\" Destination=\"")
-                .append(escape(destination))
-                .append("\"><saml:Issuer>")
-                .append(escape(sp.entityId()))
-                .append("</saml:Issuer><saml:NameID Format=\"")
+        StringBuilder xml = start("LogoutRequest", id, now, destination, "", sp)
+                .append("<saml:NameID Format=\"")
                 .append(escape(nameIdFormat))
                 .append("\">")
                 .append(escape(nameId))
@@ -81,11 +61,38 @@ public final class SamlMessages {
 
     public static String logoutResponse(
             String id, Instant now, ServiceProviderEndpoints sp, String destination, String inResponseTo) {
-        return "<samlp:LogoutResponse xmlns:samlp=\"" + SamlXml.PROTOCOL + "\" xmlns:saml=\"" + SamlXml.ASSERTION
-                + "\" ID=\"" + id + "\" Version=\"2.0\" IssueInstant=\"" + SamlTimes.format(now)
-                + "\" Destination=\"" + escape(destination) + "\" InResponseTo=\"" + escape(inResponseTo)
-                + "\"><saml:Issuer>" + escape(sp.entityId()) + "</saml:Issuer><samlp:Status><samlp:StatusCode Value=\""
-                + SamlXml.STATUS_SUCCESS + "\"/></samlp:Status></samlp:LogoutResponse>";
+        return start("LogoutResponse", id, now, destination, " InResponseTo=\"" + escape(inResponseTo) + "\"", sp)
+                .append("<samlp:Status><samlp:StatusCode Value=\"")
+                .append(SamlXml.STATUS_SUCCESS)
+                .append("\"/></samlp:Status></samlp:LogoutResponse>")
+                .toString();
+    }
+
+    /** The opening tag of a protocol message with its common attributes, and its Issuer (our entity ID). */
+    private static StringBuilder start(
+            String element,
+            String id,
+            Instant now,
+            String destination,
+            String attributes,
+            ServiceProviderEndpoints sp) {
+        return new StringBuilder("<samlp:")
+                .append(element)
+                .append(" xmlns:samlp=\"")
+                .append(SamlXml.PROTOCOL)
+                .append("\" xmlns:saml=\"")
+                .append(SamlXml.ASSERTION)
+                .append("\" ID=\"")
+                .append(id)
+                .append("\" Version=\"2.0\" IssueInstant=\"")
+                .append(SamlTimes.format(now))
+                .append("\" Destination=\"")
+                .append(escape(destination))
+                .append('"')
+                .append(attributes)
+                .append("><saml:Issuer>")
+                .append(escape(sp.entityId()))
+                .append("</saml:Issuer>");
     }
 
     static String escape(String text) {

@@ -86,6 +86,19 @@ class SamlResponseValidatorTest {
         return document;
     }
 
+    /** Certificate cloning: the real IdP certificate in KeyInfo, the signature made with the attacker's key. */
+    Document attackerSignedWithTheIdpCertificateInKeyInfo() {
+        Document document = entra.document();
+        sign(
+                assertion(document),
+                TestKeys.privateKey("attacker"),
+                TestKeys.certificate("idp"),
+                SignaturePolicy.RSA_SHA256,
+                SignaturePolicy.SHA256,
+                null);
+        return document;
+    }
+
     Document signedResponse() {
         Document document = entra.document();
         sign(document.getDocumentElement(), "idp");
@@ -424,15 +437,7 @@ class SamlResponseValidatorTest {
 
         @Test
         void attackerKeyWithTheRealCertificateInKeyInfoIsRefused() {
-            Document document = entra.document();
-            sign(
-                    assertion(document),
-                    TestKeys.privateKey("attacker"),
-                    TestKeys.certificate("idp"),
-                    SignaturePolicy.RSA_SHA256,
-                    SignaturePolicy.SHA256,
-                    null);
-            refused(document, Reason.SIGNATURE);
+            refused(attackerSignedWithTheIdpCertificateInKeyInfo(), Reason.SIGNATURE);
         }
     }
 
@@ -460,15 +465,7 @@ class SamlResponseValidatorTest {
 
         @Test
         void pinnedCertificateWithTheAttackersSignatureIsRefused() {
-            Document document = entra.document();
-            sign(
-                    assertion(document),
-                    TestKeys.privateKey("attacker"),
-                    TestKeys.certificate("idp"),
-                    SignaturePolicy.RSA_SHA256,
-                    SignaturePolicy.SHA256,
-                    null);
-            refused(document, Reason.SIGNATURE);
+            refused(attackerSignedWithTheIdpCertificateInKeyInfo(), Reason.SIGNATURE);
         }
     }
 
