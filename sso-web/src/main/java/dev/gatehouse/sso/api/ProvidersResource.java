@@ -169,7 +169,12 @@ public class ProvidersResource {
     private static Provider provider(ProviderId id, Site site, JsonInput input) {
         String kind = input.string("kind");
         if (!"saml".equals(kind)) {
-            throw ValidationException.of("kind", "'" + kind + "' is not supported here; use \"saml\"");
+            throw ValidationException.of(
+                    "kind",
+                    kind == null
+                            ? "is required; use \"saml\""
+                            : "'" + kind
+                                    + "' is not supported yet; use \"saml\" (OpenID Connect and OAuth come later)");
         }
         JsonInput s = input.object("settings", SAML_FIELDS);
         ProviderSettings.SamlTrust trust;
