@@ -113,10 +113,7 @@ abstract class ConsoleBrowserChecks {
     }
 
     private void navigate(By target) {
-        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        Chromium.navigate(browser, target);
     }
 
     private void signIn() {
