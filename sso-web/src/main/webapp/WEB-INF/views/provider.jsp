@@ -5,35 +5,22 @@
 <c:if test="${not empty p}">
 <h1>Provider <c:out value="${p.provider().displayName()}"/></h1>
 <section class="card">
-  <h2>Copy into Entra (Basic SAML Configuration)</h2>
+  <h2>Copy into the identity provider (<c:out value="${p.kind()}"/>)</h2>
   <dl class="grid" id="sp-values">
-    <dt>Identifier (Entity ID)</dt><dd><code id="entity-id"><c:out value="${p.status().entityId()}"/></code></dd>
-    <dt>Reply URL (ACS)</dt><dd><code id="acs-url"><c:out value="${p.status().acsUrl()}"/></code></dd>
-    <dt>Logout URL</dt><dd><code id="slo-url"><c:out value="${p.status().sloUrl()}"/></code></dd>
-    <dt>SP metadata</dt><dd><a href="<c:out value='${p.status().spMetadataUrl()}'/>"><c:out value="${p.status().spMetadataUrl()}"/></a></dd>
+    <c:forEach var="f" items="${p.copy()}">
+      <dt><c:out value="${f.label()}"/></dt><dd><code id="${f.id()}"><c:out value="${f.value()}"/></code></dd>
+    </c:forEach>
   </dl>
 </section>
 <section class="card">
   <h2>Identity provider</h2>
   <dl class="grid">
-    <dt>Trust</dt><dd><c:out value="${p.saml().trust()}"/></dd>
-    <c:if test="${not empty p.saml().metadataUrl()}">
-      <dt>Metadata URL</dt><dd><code><c:out value="${p.saml().metadataUrl()}"/></code></dd>
-      <dt>Metadata in use</dt><dd id="metadata-state">
-        <c:choose>
-          <c:when test="${not empty p.status().metadataFetchedAt()}">fetched <c:out value="${p.status().metadataFetchedAt()}"/></c:when>
-          <c:otherwise>none yet</c:otherwise>
-        </c:choose>
-        <c:if test="${not empty p.status().metadataError()}"><br><span class="error">last refresh failed, the copy above stays in use: <c:out value="${p.status().metadataError()}"/></span></c:if>
-      </dd>
-    </c:if>
-    <c:if test="${not empty p.saml().idpEntityId()}"><dt>Issuer</dt><dd><code><c:out value="${p.saml().idpEntityId()}"/></code></dd></c:if>
-    <dt>Just-in-time users</dt><dd>${p.saml().justInTime() ? 'yes' : 'no'}</dd>
-    <dt>IdP-initiated sign-in</dt><dd>${p.saml().allowIdpInitiated() ? 'accepted' : 'refused'}</dd>
-    <dt>SHA-1</dt><dd>${p.saml().allowSha1() ? 'accepted' : 'refused'}</dd>
-    <dt>Clock skew</dt><dd><c:out value="${p.saml().clockSkewSeconds()}"/> s</dd>
+    <c:forEach var="f" items="${p.details()}">
+      <dt><c:out value="${f.label()}"/></dt>
+      <dd<c:if test="${not empty f.id()}"> id="${f.id()}"</c:if>><c:choose><c:when test="${f.code()}"><code><c:out value="${f.value()}"/></code></c:when><c:otherwise><c:out value="${f.value()}"/></c:otherwise></c:choose></dd>
+    </c:forEach>
   </dl>
-  <c:if test="${not empty p.saml().metadataUrl()}">
+  <c:if test="${p.refreshable()}">
     <form method="post" class="inline">
       <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="action" value="refresh">
       <button type="submit" class="secondary" id="refresh-metadata">Refresh metadata now</button>

@@ -48,6 +48,9 @@ abstract class KeycloakSamlChecks {
                                                 .add("trust", "METADATA_URL")
                                                 .add("metadataUrl", keycloak.metadataUrl())
                                                 .add("entityIdSuffix", "app-" + suffix)
+                                                // Keycloak is not Entra: its issuer names no tenant, so the
+                                                // provider is told which tenant's identities it vouches for
+                                                .add("tenantId", Keycloak.TENANT)
                                                 .add("allowIdpInitiated", true)
                                                 .add("justInTime", true))
                                 .build()

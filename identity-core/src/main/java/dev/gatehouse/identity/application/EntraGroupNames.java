@@ -7,6 +7,7 @@ import dev.gatehouse.identity.domain.GroupId;
 import dev.gatehouse.identity.domain.GroupName;
 import dev.gatehouse.identity.domain.SiteId;
 import dev.gatehouse.identity.port.GroupLinkRepository;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,8 +26,9 @@ public class EntraGroupNames {
     /** @return the linked group after renaming, if one is linked */
     public Optional<Group> name(SiteId site, EntraObjectId object, String name, Actor actor) {
         GroupName checked = new GroupName(name);
-        Optional<GroupId> linked = links.findEntraGroup(site, object);
-        Optional<Group> renamed = linked.map(group -> groups.update(site, group, checked.value(), null, actor));
+        List<GroupId> linked = links.findEntraObject(site, object);
+        Optional<Group> renamed =
+                linked.stream().findFirst().map(group -> groups.update(site, group, checked.value(), null, actor));
         links.mapName(site, object, checked.value());
         return renamed;
     }

@@ -16,6 +16,23 @@ public sealed interface LinkKey {
     /** The key's value within its kind, stable in the database. */
     String value();
 
+    /** The namespace of Entra keys of one tenant: {@code entra:<tenant id>}. */
+    static String entraAuthority(EntraTenantId tenant) {
+        return "entra:" + tenant;
+    }
+
+    /** The namespace of directory {@code objectGUID} keys. */
+    String DIRECTORY_AUTHORITY = "directory";
+
+    /** The namespace of keys a SCIM client issued or was issued. */
+    String SCIM_AUTHORITY = "scim";
+
+    /**
+     * The namespace of the key, which only a source with the same {@link IdentitySource#authorities() authority} may
+     * assert: {@code entra:<tenant id>}, {@code directory} or {@code scim}.
+     */
+    String authority();
+
     static LinkKey of(String kind, String value) {
         return switch (kind) {
             case "entra" -> {
@@ -49,6 +66,11 @@ public sealed interface LinkKey {
         public String value() {
             return tenant + ":" + object;
         }
+
+        @Override
+        public String authority() {
+            return LinkKey.entraAuthority(tenant);
+        }
     }
 
     /** The {@code id} Gatehouse issued to a SCIM client for this user. */
@@ -61,6 +83,11 @@ public sealed interface LinkKey {
         public String kind() {
             return "scim-id";
         }
+
+        @Override
+        public String authority() {
+            return SCIM_AUTHORITY;
+        }
     }
 
     /** The SCIM client's own {@code externalId} for this user. */
@@ -72,6 +99,11 @@ public sealed interface LinkKey {
         @Override
         public String kind() {
             return "scim-external";
+        }
+
+        @Override
+        public String authority() {
+            return SCIM_AUTHORITY;
         }
     }
 
@@ -89,6 +121,11 @@ public sealed interface LinkKey {
         @Override
         public String value() {
             return guid.toString();
+        }
+
+        @Override
+        public String authority() {
+            return DIRECTORY_AUTHORITY;
         }
     }
 

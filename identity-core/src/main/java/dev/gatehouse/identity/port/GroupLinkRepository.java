@@ -2,21 +2,30 @@ package dev.gatehouse.identity.port;
 
 import dev.gatehouse.identity.domain.EntraObjectId;
 import dev.gatehouse.identity.domain.GroupId;
+import dev.gatehouse.identity.domain.GroupKey;
 import dev.gatehouse.identity.domain.SiteId;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Links Gatehouse groups to Entra groups by object ID, and the administrator's table of readable names for Entra group
- * object IDs that no other source (SCIM, the directory) has named yet.
+ * Links Gatehouse groups to external groups by their immutable {@link GroupKey} (one group may carry several keys), and
+ * the administrator's table of readable names for Entra group object IDs that no other source has named.
  */
 public interface GroupLinkRepository {
-    Optional<GroupId> findEntraGroup(SiteId site, EntraObjectId object);
+    Optional<GroupId> find(SiteId site, GroupKey key);
 
-    void linkEntraGroup(SiteId site, EntraObjectId object, GroupId group);
+    /** The linked groups of the given keys, in one query; keys without a link are absent. */
+    Map<GroupKey, GroupId> findAll(SiteId site, Collection<GroupKey> keys);
 
-    /** Every Entra-linked group of the site. */
-    Map<GroupId, EntraObjectId> entraGroups(SiteId site);
+    void link(SiteId site, GroupKey key, GroupId group);
+
+    /** Every linked group of the site with its keys. */
+    Map<GroupId, List<GroupKey>> linkedGroups(SiteId site);
+
+    /** The groups linked to an Entra object ID, in any tenant. */
+    List<GroupId> findEntraObject(SiteId site, EntraObjectId object);
 
     /** The name an administrator gave the Entra group, if any. */
     Optional<String> mappedName(SiteId site, EntraObjectId object);

@@ -13,6 +13,9 @@ public interface UserRepository {
 
     Optional<User> findByLogin(SiteId site, Login login);
 
+    /** The users of the given IDs, in one query; unknown IDs are absent. */
+    java.util.Map<UserId, User> findAll(java.util.Collection<UserId> ids);
+
     Page<User> list(SiteId site, PageRequest page);
 
     /** Inserts or updates. */

@@ -5,6 +5,7 @@ import dev.gatehouse.identity.domain.AuditQuery;
 import dev.gatehouse.identity.domain.EntraObjectId;
 import dev.gatehouse.identity.domain.Group;
 import dev.gatehouse.identity.domain.GroupId;
+import dev.gatehouse.identity.domain.GroupKey;
 import dev.gatehouse.identity.domain.GroupName;
 import dev.gatehouse.identity.domain.IdentityLink;
 import dev.gatehouse.identity.domain.LinkKey;
@@ -26,18 +27,21 @@ import dev.gatehouse.identity.port.GroupRepository;
 import dev.gatehouse.identity.port.IdentityLinkRepository;
 import dev.gatehouse.identity.port.ProviderRepository;
 import dev.gatehouse.identity.port.SiteRepository;
+import dev.gatehouse.identity.port.UnitOfWork;
 import dev.gatehouse.identity.port.UserRepository;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Map-backed ports for unit tests of the services. */
 final class InMemoryStore
-        implements SiteRepository, UserRepository, IdentityLinkRepository, ProviderRepository, AuditLog {
+        implements SiteRepository, UserRepository, IdentityLinkRepository, ProviderRepository, AuditLog, UnitOfWork {
     final Map<SiteId, Site> sites = new LinkedHashMap<>();
     final Map<UserId, User> users = new LinkedHashMap<>();
     final Map<GroupId, Group> groups = new LinkedHashMap<>();
@@ -45,29 +49,47 @@ final class InMemoryStore
     final List<IdentityLink> links = new ArrayList<>();
     final Map<ProviderId, Provider> providers = new LinkedHashMap<>();
     final List<AuditEvent> audit = new ArrayList<>();
-    final Map<String, GroupId> entraGroupLinks = new LinkedHashMap<>();
+    final Map<String, GroupId> groupLinks = new LinkedHashMap<>();
     final Map<String, String> entraGroupNames = new LinkedHashMap<>();
 
     final GroupLinkRepository groupLinkRepository = new GroupLinkRepository() {
         @Override
-        public Optional<GroupId> findEntraGroup(SiteId site, EntraObjectId object) {
-            return Optional.ofNullable(entraGroupLinks.get(site + "/" + object));
+        public Optional<GroupId> find(SiteId site, GroupKey key) {
+            return Optional.ofNullable(groupLinks.get(site + "/" + key.kind() + "/" + key.value()));
         }
 
         @Override
-        public void linkEntraGroup(SiteId site, EntraObjectId object, GroupId group) {
-            entraGroupLinks.put(site + "/" + object, group);
+        public Map<GroupKey, GroupId> findAll(SiteId site, Collection<GroupKey> keys) {
+            Map<GroupKey, GroupId> found = new LinkedHashMap<>();
+            keys.forEach(key -> find(site, key).ifPresent(group -> found.put(key, group)));
+            return found;
         }
 
         @Override
-        public Map<GroupId, EntraObjectId> entraGroups(SiteId site) {
-            Map<GroupId, EntraObjectId> result = new LinkedHashMap<>();
-            entraGroupLinks.forEach((key, group) -> {
-                if (key.startsWith(site + "/")) {
-                    result.put(group, EntraObjectId.parse("oid", key.substring(key.indexOf('/') + 1)));
+        public void link(SiteId site, GroupKey key, GroupId group) {
+            groupLinks.put(site + "/" + key.kind() + "/" + key.value(), group);
+        }
+
+        @Override
+        public Map<GroupId, List<GroupKey>> linkedGroups(SiteId site) {
+            Map<GroupId, List<GroupKey>> result = new LinkedHashMap<>();
+            groupLinks.forEach((key, group) -> {
+                String[] parts = key.split("/", 3);
+                if (parts[0].equals(site.toString())) {
+                    result.computeIfAbsent(group, g -> new ArrayList<>()).add(GroupKey.of(parts[1], parts[2]));
                 }
             });
             return result;
+        }
+
+        @Override
+        public List<GroupId> findEntraObject(SiteId site, EntraObjectId object) {
+            return linkedGroups(site).entrySet().stream()
+                    .filter(e -> e.getValue().stream()
+                            .anyMatch(k -> k instanceof GroupKey.Entra entra
+                                    && entra.object().equals(object)))
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
 
         @Override
@@ -230,6 +252,25 @@ final class InMemoryStore
         return links.stream()
                 .filter(l -> l.site().equals(site) && l.key().equals(key))
                 .findFirst();
+    }
+
+    @Override
+    public Map<LinkKey, IdentityLink> findAll(SiteId site, Collection<LinkKey> keys) {
+        Map<LinkKey, IdentityLink> found = new LinkedHashMap<>();
+        keys.forEach(key -> find(site, key).ifPresent(link -> found.put(key, link)));
+        return found;
+    }
+
+    @Override
+    public Map<UserId, User> findAll(Collection<UserId> ids) {
+        Map<UserId, User> found = new LinkedHashMap<>();
+        ids.forEach(id -> find(id).ifPresent(user -> found.put(id, user)));
+        return found;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return work.get();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gatehouse.sso.api;
 
 import dev.gatehouse.identity.validation.FieldError;
 import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.signin.SettingsInput;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
  * Strict reading of a JSON request body: only the named fields are accepted, each with the type it must have. Every
  * problem is reported at once, naming the field. Absent fields read as {@code null}.
  */
-final class JsonInput {
+final class JsonInput implements SettingsInput {
     private final JsonObject body;
 
     /** Put before field names in errors: {@code settings.} for the fields of a nested {@code settings} object. */
@@ -44,7 +45,8 @@ final class JsonInput {
         return new JsonInput(body, "");
     }
 
-    String string(String field) {
+    @Override
+    public String string(String field) {
         JsonValue value = body.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -55,7 +57,8 @@ final class JsonInput {
         throw ValidationException.of(prefix + field, "must be a JSON string, not " + kind(value));
     }
 
-    Boolean bool(String field) {
+    @Override
+    public Boolean bool(String field) {
         JsonValue value = body.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -69,7 +72,8 @@ final class JsonInput {
         throw ValidationException.of(prefix + field, "must be true or false, not " + kind(value));
     }
 
-    Integer integer(String field) {
+    @Override
+    public Integer integer(String field) {
         JsonValue value = body.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;

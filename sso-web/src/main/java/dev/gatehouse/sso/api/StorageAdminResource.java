@@ -246,7 +246,7 @@ public class StorageAdminResource {
                     .storageClients()
                     .delete(site.id(), clientId, context.admin().actor());
         });
-        dev.gatehouse.sso.web.StorageClientFilter.forget(clientId);
+        dev.gatehouse.sso.security.StorageClientFilter.forget(clientId);
         return Response.noContent().build();
     }
 

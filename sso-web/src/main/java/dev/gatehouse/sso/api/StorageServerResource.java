@@ -6,7 +6,7 @@ import dev.gatehouse.identity.domain.Uuids;
 import dev.gatehouse.identity.validation.FieldError;
 import dev.gatehouse.identity.validation.ValidationException;
 import dev.gatehouse.sso.application.Gatehouse;
-import dev.gatehouse.sso.web.StorageClientFilter;
+import dev.gatehouse.sso.security.StorageClientFilter;
 import dev.gatehouse.storage.application.DecisionService;
 import dev.gatehouse.storage.engine.Decision;
 import dev.gatehouse.storage.model.Action;

@@ -1,41 +1,39 @@
 package dev.gatehouse.sso.application;
 
+import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.application.EntraGroupNames;
 import dev.gatehouse.identity.application.FirstStart;
 import dev.gatehouse.identity.application.GroupService;
-import dev.gatehouse.identity.application.IdentityException;
+import dev.gatehouse.identity.application.IdentityUpsert;
 import dev.gatehouse.identity.application.PasswordLogin;
+import dev.gatehouse.identity.application.ProviderAdministration;
+import dev.gatehouse.identity.application.SignInCompletion;
 import dev.gatehouse.identity.application.SiteService;
-import dev.gatehouse.identity.application.SsoSignIn;
 import dev.gatehouse.identity.application.UserService;
 import dev.gatehouse.identity.credential.LoginThrottle;
 import dev.gatehouse.identity.credential.PasswordHasher;
 import dev.gatehouse.identity.credential.SecretCipher;
 import dev.gatehouse.identity.domain.Actor;
-import dev.gatehouse.identity.domain.AuditEvent;
-import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.domain.SiteId;
+import dev.gatehouse.identity.persistence.JpaAuditLog;
+import dev.gatehouse.identity.persistence.JpaGroupLinkRepository;
+import dev.gatehouse.identity.persistence.JpaGroupRepository;
+import dev.gatehouse.identity.persistence.JpaIdentityLinkRepository;
+import dev.gatehouse.identity.persistence.JpaProviderRepository;
+import dev.gatehouse.identity.persistence.JpaSiteRepository;
+import dev.gatehouse.identity.persistence.JpaUserRepository;
 import dev.gatehouse.identity.port.AuditLog;
+import dev.gatehouse.identity.port.ProviderProtocols;
 import dev.gatehouse.identity.port.ProviderRepository;
 import dev.gatehouse.identity.port.SiteRepository;
 import dev.gatehouse.identity.port.UserRepository;
 import dev.gatehouse.sso.config.GatehouseSettings;
 import dev.gatehouse.sso.config.MasterKey;
 import dev.gatehouse.sso.persistence.Database;
-import dev.gatehouse.sso.persistence.JpaAuditLog;
-import dev.gatehouse.sso.persistence.JpaGroupLinkRepository;
-import dev.gatehouse.sso.persistence.JpaGroupRepository;
-import dev.gatehouse.sso.persistence.JpaIdentityLinkRepository;
-import dev.gatehouse.sso.persistence.JpaMetadataCache;
-import dev.gatehouse.sso.persistence.JpaProviderRepository;
-import dev.gatehouse.sso.persistence.JpaSiteRepository;
-import dev.gatehouse.sso.persistence.JpaUserRepository;
+import dev.gatehouse.sso.persistence.PersistentFeature;
 import dev.gatehouse.sso.persistence.Transactions;
-import dev.gatehouse.sso.saml.SamlProviders;
-import dev.gatehouse.sso.saml.SamlService;
-import dev.gatehouse.sso.saml.metadata.MetadataRefresher;
-import dev.gatehouse.sso.saml.state.LocalSamlStateStore;
 import dev.gatehouse.storage.application.DecisionService;
+import dev.gatehouse.storage.application.DenialRecorder;
 import dev.gatehouse.storage.application.PolicySnapshots;
 import dev.gatehouse.storage.application.StorageClients;
 import dev.gatehouse.storage.application.StoragePolicyService;
@@ -44,6 +42,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -76,53 +78,69 @@ public class Gatehouse {
     private DecisionService decisions;
     private DatabaseProbe databaseProbe;
     private DenialRecorder denials;
-    private SsoSignIn ssoSignIn;
+    private SignInCompletion signInCompletion;
+    private AdminChanges adminChanges;
     private EntraGroupNames entraGroupNames;
     private ProviderAdministration providerAdministration;
-    private SamlService saml;
+
+    @Inject
+    ProviderProtocols protocols;
+
+    @Inject
+    @Any
+    Instance<PersistentFeature> features;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         start();
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (database != null) {
             return;
         }
         Config config = ConfigProvider.getConfig();
         settings = GatehouseSettings.read(key -> config.getOptionalValue(key, String.class));
         LOG.info(() -> "Starting Gatehouse with " + settings);
-        database = Database.open(settings);
+        database = Database.open(
+                settings,
+                features.stream()
+                        .flatMap(feature -> feature.entities().stream())
+                        .toList());
         transactions = new Transactions(database);
         Clock clock = Clock.systemUTC();
-        siteRepository = new JpaSiteRepository(transactions);
-        userRepository = new JpaUserRepository(transactions);
-        JpaGroupRepository groupRepository = new JpaGroupRepository(transactions);
-        providerRepository = new JpaProviderRepository(transactions, new SecretCipher(MasterKey.resolve(settings)));
-        auditLog = new JpaAuditLog(transactions);
+        Supplier<EntityManager> em = transactions::entityManager;
+        siteRepository = new JpaSiteRepository(em);
+        userRepository = new JpaUserRepository(em);
+        JpaGroupRepository groupRepository = new JpaGroupRepository(em);
+        JpaIdentityLinkRepository linkRepository = new JpaIdentityLinkRepository(em);
+        JpaGroupLinkRepository groupLinkRepository = new JpaGroupLinkRepository(em);
+        providerRepository =
+                new JpaProviderRepository(em, new SecretCipher(MasterKey.resolve(settings)), protocols.formats());
+        auditLog = new JpaAuditLog(em);
         PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
         sites = new SiteService(siteRepository, auditLog, clock);
         users = new UserService(
                 siteRepository,
                 userRepository,
                 groupRepository,
-                new JpaIdentityLinkRepository(transactions),
+                linkRepository,
                 providerRepository,
                 hasher,
                 auditLog,
                 clock);
         groups = new GroupService(siteRepository, groupRepository, userRepository, auditLog, clock);
-        JpaStoragePolicyRepository policyRepository = new JpaStoragePolicyRepository(transactions::entityManager);
+        JpaStoragePolicyRepository policyRepository = new JpaStoragePolicyRepository(em);
         storagePolicy = new StoragePolicyService(policyRepository, userRepository, groupRepository, auditLog, clock);
         storageClients = new StorageClients(policyRepository, auditLog, clock);
         users.onRemoval(storagePolicy);
         groups.onRemoval(storagePolicy);
-        PolicySnapshots snapshots = new PolicySnapshots(
-                userRepository, groupRepository, new JpaIdentityLinkRepository(transactions), policyRepository);
+        PolicySnapshots snapshots =
+                new PolicySnapshots(userRepository, groupRepository, linkRepository, policyRepository);
         databaseProbe = new DatabaseProbe(database);
         denials = new DenialRecorder(transactions, auditLog);
         decisions = new DecisionService(
                 site -> transactions.inTransaction(() -> snapshots.read(site)), databaseProbe::isUp);
+        adminChanges = new AdminChanges(transactions, decisions::invalidate, auditLog, clock);
         passwordLogin = new PasswordLogin(
                 userRepository,
                 hasher,
@@ -130,28 +148,16 @@ public class Gatehouse {
                 LoginThrottle.forAddresses(clock),
                 auditLog,
                 clock);
-        ssoSignIn = new SsoSignIn(
-                userRepository,
-                new JpaIdentityLinkRepository(transactions),
-                groupRepository,
-                new JpaGroupLinkRepository(transactions),
-                auditLog,
-                clock);
-        providerAdministration = new ProviderAdministration(this);
-        entraGroupNames = new EntraGroupNames(new JpaGroupLinkRepository(transactions), groups);
-        JpaMetadataCache metadataCache = new JpaMetadataCache(transactions);
-        saml = new SamlService(
+        signInCompletion = new SignInCompletion(
                 transactions,
-                providerRepository,
-                metadataCache,
-                new MetadataRefresher(5_000, 10_000, clock),
-                new SamlProviders(settings.baseUrl(), metadataCache),
-                new LocalSamlStateStore(),
+                new IdentityUpsert(
+                        userRepository, linkRepository, groupRepository, groupLinkRepository, auditLog, clock),
+                decisions::invalidate,
                 auditLog,
                 clock);
-        saml.startRefreshing(config.getOptionalValue("gatehouse.saml.metadata-refresh-minutes", Long.class)
-                .filter(minutes -> minutes > 0)
-                .orElse(60L));
+        providerAdministration =
+                new ProviderAdministration(adminChanges, providerRepository, protocols, auditLog, clock);
+        entraGroupNames = new EntraGroupNames(groupLinkRepository, groups);
         prepareFirstStart(clock);
     }
 
@@ -166,7 +172,6 @@ public class Gatehouse {
     @PreDestroy
     void stop() {
         if (databaseProbe != null) {
-            saml.close();
             databaseProbe.close();
             denials.close();
         }
@@ -181,31 +186,12 @@ public class Gatehouse {
      * refusal is audited in a transaction of its own, since the change's own transaction is rolled back.
      */
     public <T> T change(SiteId site, Actor actor, Supplier<T> work) {
-        try {
-            T result = transactions.inTransaction(work);
-            if (site != null) {
-                decisions.invalidate(site);
-            }
-            return result;
-        } catch (IdentityException refused) {
-            transactions.run(() -> auditLog.append(AuditEvent.of(
-                    Clock.systemUTC().instant(),
-                    site,
-                    actor,
-                    AuditType.CHANGE_REFUSED,
-                    "",
-                    false,
-                    refused.getMessage())));
-            throw refused;
-        }
+        return adminChanges.change(site, actor, work);
     }
 
     /** {@link #change(SiteId, Actor, Supplier)} for work without a result. */
     public void change(SiteId site, Actor actor, Runnable work) {
-        change(site, actor, () -> {
-            work.run();
-            return null;
-        });
+        adminChanges.change(site, actor, work);
     }
 
     public <T> T read(Supplier<T> work) {
@@ -260,8 +246,8 @@ public class Gatehouse {
         return storageClients;
     }
 
-    public SsoSignIn ssoSignIn() {
-        return ssoSignIn;
+    public SignInCompletion signInCompletion() {
+        return signInCompletion;
     }
 
     public ProviderAdministration providerAdministration() {
@@ -270,10 +256,6 @@ public class Gatehouse {
 
     public EntraGroupNames entraGroupNames() {
         return entraGroupNames;
-    }
-
-    public SamlService saml() {
-        return saml;
     }
 
     public DecisionService decisions() {

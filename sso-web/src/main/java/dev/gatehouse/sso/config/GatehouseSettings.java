@@ -24,6 +24,8 @@ import java.util.function.Function;
  *   <tr><td>{@code gatehouse.master-key}</td><td>base64 of 32 bytes encrypting stored secrets; default a key generated into {@code <data-dir>/master.key}</td></tr>
  *   <tr><td>{@code gatehouse.admin-password}</td><td>the first administrator's password on first start; default generated and printed once</td></tr>
  *   <tr><td>{@code gatehouse.password.iterations}</td><td>PBKDF2 iterations for new password hashes; default 600000</td></tr>
+ *   <tr><td>{@code gatehouse.saml.metadata-refresh-minutes}</td><td>between scheduled metadata refreshes, 1 to 10080; default 60</td></tr>
+ *   <tr><td>{@code gatehouse.saml.metadata-connect-timeout-millis}, {@code gatehouse.saml.metadata-timeout-millis}</td><td>metadata fetch timeouts; default 5000 and 10000</td></tr>
  * </table>
  */
 public record GatehouseSettings(
@@ -36,7 +38,19 @@ public record GatehouseSettings(
         URI baseUrl,
         Optional<Secret> masterKey,
         Optional<Secret> adminPassword,
-        int passwordIterations) {
+        int passwordIterations,
+        MetadataFetching samlMetadata) {
+
+    /**
+     * How SAML metadata URLs are fetched.
+     *
+     * @param refreshMinutes {@code gatehouse.saml.metadata-refresh-minutes}: between two scheduled refreshes, 1 to
+     *     10080, default 60
+     * @param connectTimeoutMillis {@code gatehouse.saml.metadata-connect-timeout-millis}: 100 to 60000, default 5000
+     * @param readTimeoutMillis {@code gatehouse.saml.metadata-timeout-millis}: for the whole answer, 100 to 120000,
+     *     default 10000
+     */
+    public record MetadataFetching(int refreshMinutes, int connectTimeoutMillis, int readTimeoutMillis) {}
 
     /** Reads and checks every key; all problems are reported together, each naming its key and the fix. */
     public static GatehouseSettings read(Function<String, Optional<String>> source) {
@@ -53,6 +67,10 @@ public record GatehouseSettings(
         int pool = integer(source, "gatehouse.db.pool-size", 10, 1, 200, problems);
         int timeout = integer(source, "gatehouse.db.connect-timeout-millis", 5000, 250, 60_000, problems);
         int iterations = integer(source, "gatehouse.password.iterations", 600_000, 10_000, 10_000_000, problems);
+        MetadataFetching metadata = new MetadataFetching(
+                integer(source, "gatehouse.saml.metadata-refresh-minutes", 60, 1, 10_080, problems),
+                integer(source, "gatehouse.saml.metadata-connect-timeout-millis", 5000, 100, 60_000, problems),
+                integer(source, "gatehouse.saml.metadata-timeout-millis", 10_000, 100, 120_000, problems));
         URI baseUrl = baseUrl(source.apply("gatehouse.base-url").orElse("http://localhost:8080"), problems);
         Optional<Secret> masterKey =
                 source.apply("gatehouse.master-key").filter(s -> !s.isBlank()).map(Secret::new);
@@ -72,7 +90,8 @@ public record GatehouseSettings(
                 baseUrl,
                 masterKey,
                 admin,
-                iterations);
+                iterations,
+                metadata);
     }
 
     private static int integer(

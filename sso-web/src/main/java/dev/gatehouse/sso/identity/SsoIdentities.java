@@ -2,7 +2,9 @@ package dev.gatehouse.sso.identity;
 
 import dev.gatehouse.identity.domain.EntraObjectId;
 import dev.gatehouse.identity.domain.EntraTenantId;
+import dev.gatehouse.identity.domain.ExternalGroup;
 import dev.gatehouse.identity.domain.ExternalIdentity;
+import dev.gatehouse.identity.domain.GroupKey;
 import dev.gatehouse.identity.domain.LinkKey;
 import dev.gatehouse.identity.validation.ValidationException;
 import java.util.ArrayList;
@@ -34,10 +36,11 @@ public final class SsoIdentities {
                     return both.isEmpty() ? Optional.empty() : Optional.of(both);
                 })
                 .orElse(upn);
-        List<EntraObjectId> groups = new ArrayList<>();
+        List<ExternalGroup> groups = new ArrayList<>();
         for (String value : values(profile, EntraProfile.GROUPS)) {
             try {
-                groups.add(EntraObjectId.parse("groups", value));
+                // a group is Entra's within the tenant that asserts it: only a provider of that tenant can name it
+                groups.add(ExternalGroup.of(new GroupKey.Entra(tenant, EntraObjectId.parse("groups", value))));
             } catch (ValidationException e) {
                 throw new IncompleteIdentityException("a groups value is not an Entra object ID; send group IDs");
             }

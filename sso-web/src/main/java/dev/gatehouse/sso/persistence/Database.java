@@ -2,13 +2,17 @@ package dev.gatehouse.sso.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.identity.persistence.IdentityPersistence;
 import dev.gatehouse.sso.config.GatehouseSettings;
 import dev.gatehouse.sso.config.SettingsException;
+import dev.gatehouse.storage.persistence.JpaStoragePolicyRepository;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.boot.MetadataSources;
@@ -24,21 +28,14 @@ import org.hibernate.cfg.AvailableSettings;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
-    /** Every entity class; Hibernate is given this list instead of scanning. */
-    public static final List<Class<?>> ENTITIES = java.util.stream.Stream.concat(
-                    java.util.stream.Stream.of(
-                            SiteEntity.class,
-                            UserEntity.class,
-                            GroupEntity.class,
-                            MembershipEntity.class,
-                            IdentityLinkEntity.class,
-                            ProviderEntity.class,
-                            AuditEventEntity.class,
-                            EntraGroupLinkEntity.class,
-                            EntraGroupNameEntity.class,
-                            SamlMetadataEntity.class),
-                    dev.gatehouse.storage.persistence.JpaStoragePolicyRepository.ENTITIES.stream())
+    /** The entity classes of the modules; the sign-in protocols add theirs. */
+    public static final List<Class<?>> MODULE_ENTITIES = Stream.of(
+                    IdentityPersistence.ENTITIES, JpaStoragePolicyRepository.ENTITIES)
+            .flatMap(List::stream)
             .toList();
+
+    /** The migrations of every module: one version sequence, each version in exactly one module. */
+    static final String[] MIGRATIONS = {IdentityPersistence.MIGRATIONS, JpaStoragePolicyRepository.MIGRATIONS};
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
@@ -50,17 +47,28 @@ public final class Database implements AutoCloseable {
         this.productName = readProductName(dataSource);
     }
 
+    /** The database with the modules' entities only. */
     public static Database open(GatehouseSettings settings) {
+        return open(settings, List.of());
+    }
+
+    /** @param extraEntities entity classes beyond the modules' own (those of the sign-in protocols) */
+    public static Database open(GatehouseSettings settings, Collection<Class<?>> extraEntities) {
         HikariDataSource dataSource = pool(settings);
         try {
             int applied = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations(MIGRATIONS)
                     .load()
                     .migrate()
                     .migrationsExecuted;
             LOG.info(() -> "Database " + describe(settings) + " ready; " + applied + " migration(s) applied");
-            return new Database(dataSource, hibernate(dataSource));
+            return new Database(
+                    dataSource,
+                    hibernate(
+                            dataSource,
+                            Stream.concat(MODULE_ENTITIES.stream(), extraEntities.stream())
+                                    .toList()));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -91,7 +99,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static EntityManagerFactory hibernate(DataSource dataSource) {
+    private static EntityManagerFactory hibernate(DataSource dataSource, List<Class<?>> entities) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
@@ -105,7 +113,7 @@ public final class Database implements AutoCloseable {
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .build();
         MetadataSources sources = new MetadataSources(registry);
-        ENTITIES.forEach(sources::addAnnotatedClass);
+        entities.forEach(sources::addAnnotatedClass);
         try {
             return sources.buildMetadata().buildSessionFactory();
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.sso.persistence;
 
 import dev.gatehouse.identity.application.ConflictException;
+import dev.gatehouse.identity.port.UnitOfWork;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
@@ -14,7 +15,7 @@ import org.hibernate.exception.JDBCConnectionException;
  * is already inside a transaction joins it. Any exception rolls everything back, so nothing is half-written;
  * connection failures become {@link DatabaseUnavailableException} and unique-key races a {@link ConflictException}.
  */
-public final class Transactions {
+public final class Transactions implements UnitOfWork {
     private final Database database;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
@@ -22,6 +23,7 @@ public final class Transactions {
         this.database = database;
     }
 
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
             return work.get();
@@ -47,13 +49,6 @@ public final class Transactions {
             current.remove();
             em.close();
         }
-    }
-
-    public void run(Runnable work) {
-        inTransaction(() -> {
-            work.run();
-            return null;
-        });
     }
 
     /** The entity manager of the transaction this thread is in. */

@@ -1,7 +1,7 @@
 /**
- * Persistence of the identity domain with Hibernate ORM, bundled and bootstrapped by the application (see
- * docs/adr/0002-persistence.md): a HikariCP pool, Flyway migrations applied before Hibernate validates the schema, and
- * transactions demarcated by {@link dev.gatehouse.sso.persistence.Transactions}. Entities here are persistence shapes
- * only; the {@code Jpa…Repository} adapters translate them to and from the domain records of identity-core.
+ * The application's persistence unit, bundled and bootstrapped by the application (see docs/adr/0002-persistence.md):
+ * a HikariCP pool, the Flyway migrations of every module applied before Hibernate validates the schema, and
+ * transactions demarcated by {@link dev.gatehouse.sso.persistence.Transactions}, the {@code UnitOfWork} of the
+ * services. The entities and adapters live beside their domains in each module's {@code persistence} package.
  */
 package dev.gatehouse.sso.persistence;

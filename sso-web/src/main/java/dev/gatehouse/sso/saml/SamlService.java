@@ -5,12 +5,14 @@ import dev.gatehouse.identity.domain.AuditEvent;
 import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.ProviderId;
-import dev.gatehouse.identity.domain.ProviderSettings;
 import dev.gatehouse.identity.port.AuditLog;
 import dev.gatehouse.identity.port.ProviderRepository;
+import dev.gatehouse.identity.port.UnitOfWork;
 import dev.gatehouse.identity.validation.ValidationException;
-import dev.gatehouse.sso.persistence.Transactions;
 import dev.gatehouse.sso.saml.client.SamlClient;
+import dev.gatehouse.sso.saml.config.SamlProviders;
+import dev.gatehouse.sso.saml.config.SamlSettings;
+import dev.gatehouse.sso.saml.config.SamlTrust;
 import dev.gatehouse.sso.saml.engine.ServiceProviderEndpoints;
 import dev.gatehouse.sso.saml.metadata.IdpMetadataParser;
 import dev.gatehouse.sso.saml.metadata.MetadataCache;
@@ -41,7 +43,7 @@ public final class SamlService implements AutoCloseable {
 
     private record Cached(String version, SamlClient client) {}
 
-    private final Transactions tx;
+    private final UnitOfWork tx;
     private final ProviderRepository providers;
     private final MetadataCache metadata;
     private final MetadataRefresher refresher;
@@ -57,7 +59,7 @@ public final class SamlService implements AutoCloseable {
     });
 
     public SamlService(
-            Transactions tx,
+            UnitOfWork tx,
             ProviderRepository providers,
             MetadataCache metadata,
             MetadataRefresher refresher,
@@ -93,7 +95,7 @@ public final class SamlService implements AutoCloseable {
      * transaction, after the provider row exists.
      */
     public void checkOnSave(Provider provider) {
-        if (!(provider.settings() instanceof ProviderSettings.Saml saml)) {
+        if (!(provider.settings() instanceof SamlSettings saml)) {
             return;
         }
         switch (saml.trust()) {
@@ -132,7 +134,7 @@ public final class SamlService implements AutoCloseable {
         Optional<SamlClient> client = tx.inTransaction(() -> providers
                 .find(id)
                 .filter(Provider::enabled)
-                .filter(p -> p.settings() instanceof ProviderSettings.Saml)
+                .filter(p -> p.settings() instanceof SamlSettings)
                 .map(provider -> {
                     String version = provider.updatedAt() + "|"
                             + metadata.fetchedAt(id).map(String::valueOf).orElse("");
@@ -153,8 +155,7 @@ public final class SamlService implements AutoCloseable {
 
     /** Gatehouse's endpoints for the provider and its last metadata fetch; call inside a transaction. */
     public SamlProviderStatus status(Provider provider) {
-        ServiceProviderEndpoints sp =
-                configurations.endpoints(provider.id(), (ProviderSettings.Saml) provider.settings());
+        ServiceProviderEndpoints sp = configurations.endpoints(provider.id(), (SamlSettings) provider.settings());
         String base = sp.acsUrl().substring(0, sp.acsUrl().length() - "/acs".length());
         Optional<MetadataCache.Entry> cached = metadata.find(provider.id());
         return new SamlProviderStatus(
@@ -174,8 +175,7 @@ public final class SamlService implements AutoCloseable {
         try {
             List<Provider> due = tx.inTransaction(() -> providers.listAll().stream()
                     .filter(Provider::enabled)
-                    .filter(p -> p.settings() instanceof ProviderSettings.Saml s
-                            && s.trust() == ProviderSettings.SamlTrust.METADATA_URL)
+                    .filter(p -> p.settings() instanceof SamlSettings s && s.trust() == SamlTrust.METADATA_URL)
                     .toList());
             due.forEach(this::refresh);
         } catch (RuntimeException e) {
@@ -184,7 +184,7 @@ public final class SamlService implements AutoCloseable {
     }
 
     public MetadataRefresher.Outcome refresh(Provider provider) {
-        ProviderSettings.Saml saml = (ProviderSettings.Saml) provider.settings();
+        SamlSettings saml = (SamlSettings) provider.settings();
         return tx.inTransaction(() -> {
             Optional<MetadataCache.Entry> before = metadata.find(provider.id());
             MetadataRefresher.Outcome outcome = refresher.refresh(provider.id(), saml.metadataUrl(), metadata);

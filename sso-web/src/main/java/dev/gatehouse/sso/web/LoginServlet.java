@@ -2,10 +2,15 @@ package dev.gatehouse.sso.web;
 
 import dev.gatehouse.identity.application.LoginResult;
 import dev.gatehouse.identity.domain.Provider;
-import dev.gatehouse.identity.domain.ProviderSettings;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.SiteId;
 import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.sso.security.Csrf;
+import dev.gatehouse.sso.security.Pages;
+import dev.gatehouse.sso.security.PasswordSignIn;
+import dev.gatehouse.sso.security.SignedIn;
+import dev.gatehouse.sso.signin.SignInProtocol;
+import dev.gatehouse.sso.signin.SignInRegistry;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -33,6 +38,9 @@ public class LoginServlet extends HttpServlet {
 
     @Inject
     Gatehouse gatehouse;
+
+    @Inject
+    SignInRegistry signIn;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -112,10 +120,12 @@ public class LoginServlet extends HttpServlet {
             for (Optional<Site> s = Optional.of(site); s.isPresent(); ) {
                 for (Provider provider :
                         gatehouse.providers().listBySite(s.get().id())) {
-                    if (provider.enabled() && provider.settings() instanceof ProviderSettings.Saml) {
+                    Optional<SignInProtocol> protocol =
+                            signIn.protocols().find(provider.settings().kind());
+                    if (provider.enabled() && protocol.isPresent()) {
                         buttons.add(new SsoButton(
                                 "Sign in with " + provider.displayName(),
-                                "/saml/" + provider.id() + "/login?target=" + target));
+                                protocol.get().loginPath(provider, target)));
                     }
                 }
                 SiteId parent = s.get().parent();

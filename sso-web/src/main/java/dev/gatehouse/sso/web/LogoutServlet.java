@@ -3,8 +3,11 @@ package dev.gatehouse.sso.web;
 import dev.gatehouse.identity.domain.AuditEvent;
 import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.sso.application.Gatehouse;
-import dev.gatehouse.sso.saml.web.SamlLogout;
-import dev.gatehouse.sso.saml.web.SamlSession;
+import dev.gatehouse.sso.security.Csrf;
+import dev.gatehouse.sso.security.Pages;
+import dev.gatehouse.sso.security.SignedIn;
+import dev.gatehouse.sso.signin.SignInProtocol;
+import dev.gatehouse.sso.signin.SignInRegistry;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,8 +19,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Ends the session (POST with the CSRF token only, so another site cannot sign a user out). A SAML session continues to
- * the identity provider's single logout when the provider has a logout URL.
+ * Ends the session (POST with the CSRF token only, so another site cannot sign a user out). A session signed in through
+ * a protocol continues to the identity provider's logout when the protocol offers one (SAML single logout with a
+ * logout URL).
  */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
@@ -25,6 +29,9 @@ public class LogoutServlet extends HttpServlet {
 
     @Inject
     Gatehouse gatehouse;
+
+    @Inject
+    SignInRegistry signIn;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -47,21 +54,20 @@ public class LogoutServlet extends HttpServlet {
                                 true,
                                 "")));
             }
-            Object saml = session.getAttribute(SamlSession.SESSION_ATTRIBUTE);
             String slug = session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn s ? s.siteSlug() : null;
+            String target = slug == null ? "/login" : "/?site=" + slug;
+            Optional<String> idp = Optional.empty();
+            for (SignInProtocol protocol : signIn.protocols().all()) {
+                idp = idp.or(() -> protocol.logout(session, target));
+            }
             session.invalidate();
-            if (saml instanceof SamlSession samlSession) {
-                String target = slug == null ? "/login" : "/?site=" + slug;
-                Optional<String> idp = SamlLogout.start(gatehouse.saml(), samlSession, target);
-                if (idp.isPresent()) {
-                    // a page that moves on by itself, not a redirect: the sign-out form's CSP (form-action 'self')
-                    // would block a form submission that is redirected to the identity provider
-                    Pages.noStore(response);
-                    request.setAttribute("location", idp.get());
-                    request.getRequestDispatcher("/WEB-INF/views/sso-continue.jsp")
-                            .forward(request, response);
-                    return;
-                }
+            if (idp.isPresent()) {
+                // a page that moves on by itself, not a redirect: the sign-out form's CSP (form-action 'self') would
+                // block a form submission that is redirected to the identity provider
+                Pages.noStore(response);
+                request.setAttribute("location", idp.get());
+                request.getRequestDispatcher("/WEB-INF/views/sso-continue.jsp").forward(request, response);
+                return;
             }
         }
         response.setStatus(303);

@@ -22,8 +22,19 @@ import dev.gatehouse.identity.domain.Secret;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.SiteSlug;
 import dev.gatehouse.identity.domain.User;
+import dev.gatehouse.identity.persistence.JpaAuditLog;
+import dev.gatehouse.identity.persistence.JpaGroupRepository;
+import dev.gatehouse.identity.persistence.JpaIdentityLinkRepository;
+import dev.gatehouse.identity.persistence.JpaProviderRepository;
+import dev.gatehouse.identity.persistence.JpaSiteRepository;
+import dev.gatehouse.identity.persistence.JpaUserRepository;
+import dev.gatehouse.identity.port.ProviderSettingsFormat;
 import dev.gatehouse.sso.config.GatehouseSettings;
+import dev.gatehouse.sso.oidc.OidcFlow;
+import dev.gatehouse.sso.oidc.OidcSettings;
+import dev.gatehouse.sso.saml.config.SamlSettingsFormat;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,19 +47,20 @@ class PersistenceTest {
             Optional.ofNullable(Map.of("gatehouse.db.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
                     .get(key))));
     private final Transactions tx = new Transactions(database);
-    private final JpaSiteRepository sites = new JpaSiteRepository(tx);
-    private final JpaUserRepository users = new JpaUserRepository(tx);
-    private final JpaGroupRepository groups = new JpaGroupRepository(tx);
-    private final JpaAuditLog audit = new JpaAuditLog(tx);
+    private final JpaSiteRepository sites = new JpaSiteRepository(tx::entityManager);
+    private final JpaUserRepository users = new JpaUserRepository(tx::entityManager);
+    private final JpaGroupRepository groups = new JpaGroupRepository(tx::entityManager);
+    private final JpaAuditLog audit = new JpaAuditLog(tx::entityManager);
     private final SecretCipher cipher = new SecretCipher(new byte[32]);
-    private final JpaProviderRepository providers = new JpaProviderRepository(tx, cipher);
+    private final JpaProviderRepository providers = new JpaProviderRepository(
+            tx::entityManager, cipher, List.of(new SamlSettingsFormat(), new OidcTestFormat()));
     private final Clock clock = Clock.systemUTC();
     private final SiteService siteService = new SiteService(sites, audit, clock);
     private final UserService userService = new UserService(
             sites,
             users,
             groups,
-            new JpaIdentityLinkRepository(tx),
+            new JpaIdentityLinkRepository(tx::entityManager),
             providers,
             new PasswordHasher(10_000),
             audit,
@@ -124,11 +136,11 @@ class PersistenceTest {
                 site.id(),
                 "Entra ID",
                 true,
-                new ProviderSettings.Oidc(
+                new OidcSettings(
                         "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
                         "9a0c4f89-4f89-41d3-9a0c-0305e82c3301",
                         new Secret("super-secret-value"),
-                        ProviderSettings.OidcFlow.CODE_PKCE),
+                        OidcFlow.CODE_PKCE),
                 clock.instant());
         tx.run(() -> providers.save(provider));
 
@@ -157,6 +169,26 @@ class PersistenceTest {
         assertThat(page.items()).hasSize(2);
         assertThat(page.items().get(0).at())
                 .isAfterOrEqualTo(page.items().get(1).at());
+    }
+
+    /** Stores OIDC settings (the OIDC protocol is not installed yet), to see a client secret stored encrypted. */
+    private static final class OidcTestFormat implements ProviderSettingsFormat {
+        @Override
+        public String kind() {
+            return OidcSettings.KIND;
+        }
+
+        @Override
+        public String write(ProviderSettings settings) {
+            OidcSettings oidc = (OidcSettings) settings;
+            return oidc.tenantId() + " " + oidc.clientId() + " " + oidc.flow();
+        }
+
+        @Override
+        public ProviderSettings read(String text, Secret secret) {
+            String[] parts = text.split(" ");
+            return new OidcSettings(parts[0], parts[1], secret, OidcFlow.valueOf(parts[2]));
+        }
     }
 
     private static AuditQuery query() {

@@ -41,6 +41,9 @@ public final class JpaStoragePolicyRepository implements StoragePolicyRepository
             UsageRow.class,
             StorageClientRow.class);
 
+    /** The Flyway location of this module's migrations (V2). */
+    public static final String MIGRATIONS = "classpath:db/storage";
+
     private final Supplier<EntityManager> em;
 
     /** @param entityManager the entity manager of the current transaction */

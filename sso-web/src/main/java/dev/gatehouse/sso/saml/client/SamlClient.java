@@ -1,6 +1,6 @@
 package dev.gatehouse.sso.saml.client;
 
-import dev.gatehouse.sso.saml.SamlProviderConfiguration;
+import dev.gatehouse.sso.saml.config.SamlProviderConfiguration;
 import dev.gatehouse.sso.saml.engine.RedirectBinding;
 import dev.gatehouse.sso.saml.engine.SamlException;
 import dev.gatehouse.sso.saml.engine.SamlMessages;

@@ -159,39 +159,45 @@ public final class SamlResponseValidator {
     }
 
     /** At least one bearer SubjectConfirmation must hold: Recipient is our ACS, unexpired, InResponseTo consistent. */
+    /**
+     * The first bearer SubjectConfirmation that holds wins; when none does, the failure of the last one examined is
+     * thrown, with the reason that goes with it.
+     */
     private static Instant checkBearer(
             Element subject, ServiceProviderEndpoints sp, Optional<String> inResponseTo, Instant now, Duration skew) {
-        String problem = "the Subject has no bearer SubjectConfirmation";
+        SamlException failure = new SamlException(Reason.MALFORMED, "the Subject has no bearer SubjectConfirmation");
         for (Element confirmation : SamlXml.children(subject, ASSERTION, "SubjectConfirmation")) {
             if (!SamlXml.BEARER.equals(confirmation.getAttributeNS(null, "Method"))) {
                 continue;
             }
             Optional<Element> data = SamlXml.child(confirmation, ASSERTION, "SubjectConfirmationData");
             if (data.isEmpty()) {
-                problem = "the bearer SubjectConfirmation has no SubjectConfirmationData";
+                failure = new SamlException(
+                        Reason.MALFORMED, "the bearer SubjectConfirmation has no SubjectConfirmationData");
                 continue;
             }
             Optional<Instant> until = SamlTimes.attribute(data.get(), "NotOnOrAfter");
             if (!sp.acsUrl().equals(data.get().getAttributeNS(null, "Recipient"))) {
-                problem = "the SubjectConfirmationData Recipient is not this provider's ACS URL";
+                failure = new SamlException(
+                        Reason.WRONG_PARTY, "the SubjectConfirmationData Recipient is not this provider's ACS URL");
             } else if (until.isEmpty()) {
-                problem = "the SubjectConfirmationData has no NotOnOrAfter";
+                failure = new SamlException(Reason.MALFORMED, "the SubjectConfirmationData has no NotOnOrAfter");
             } else if (SamlTimes.attribute(data.get(), "NotBefore")
                     .filter(notBefore -> now.plus(skew).isBefore(notBefore))
                     .isPresent()) {
-                problem = "the SubjectConfirmationData is not yet valid (NotBefore; it expired early or clocks differ)";
+                failure = new SamlException(
+                        Reason.EXPIRED,
+                        "the SubjectConfirmationData is not yet valid (NotBefore; it expired early or clocks differ)");
             } else if (!now.minus(skew).isBefore(until.get())) {
-                problem = "the SubjectConfirmationData expired at " + until.get();
+                failure = new SamlException(Reason.EXPIRED, "the SubjectConfirmationData expired at " + until.get());
             } else if (!SamlXml.attribute(data.get(), "InResponseTo").equals(inResponseTo)) {
-                problem = "the SubjectConfirmationData InResponseTo differs from the Response's";
+                failure = new SamlException(
+                        Reason.MALFORMED, "the SubjectConfirmationData InResponseTo differs from the Response's");
             } else {
                 return until.get();
             }
         }
-        Reason reason = problem.contains("expired") || problem.contains("NotBefore")
-                ? Reason.EXPIRED
-                : problem.contains("Recipient") ? Reason.WRONG_PARTY : Reason.MALFORMED;
-        throw new SamlException(reason, problem);
+        throw failure;
     }
 
     private static Instant checkConditions(Element assertion, ServiceProviderEndpoints sp, Instant now, Duration skew) {

@@ -1,7 +1,7 @@
 package dev.gatehouse.sso.saml.web;
 
-import dev.gatehouse.sso.saml.SamlProviderConfiguration;
 import dev.gatehouse.sso.saml.SamlService;
+import dev.gatehouse.sso.saml.config.SamlProviderConfiguration;
 import dev.gatehouse.sso.saml.engine.RedirectBinding;
 import dev.gatehouse.sso.saml.engine.SamlMessages;
 import dev.gatehouse.sso.saml.metadata.MetadataException;

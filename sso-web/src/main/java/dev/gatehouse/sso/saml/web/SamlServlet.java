@@ -1,11 +1,9 @@
 package dev.gatehouse.sso.saml.web;
 
-import dev.gatehouse.identity.application.ConflictException;
-import dev.gatehouse.identity.application.SsoSignInResult;
-import dev.gatehouse.identity.domain.Actor;
-import dev.gatehouse.identity.domain.AuditEvent;
-import dev.gatehouse.identity.domain.AuditType;
+import dev.gatehouse.identity.application.IdentityOutcome;
 import dev.gatehouse.identity.domain.ExternalIdentity;
+import dev.gatehouse.identity.domain.IdentitySource;
+import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.ProviderId;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.SiteSlug;
@@ -15,10 +13,11 @@ import dev.gatehouse.sso.identity.IncompleteIdentityException;
 import dev.gatehouse.sso.identity.SsoIdentities;
 import dev.gatehouse.sso.pac4j.NoSessionStore;
 import dev.gatehouse.sso.pac4j.ServletWebContext;
-import dev.gatehouse.sso.saml.SamlProviderConfiguration;
+import dev.gatehouse.sso.saml.SamlFeature;
 import dev.gatehouse.sso.saml.client.SamlClient;
 import dev.gatehouse.sso.saml.client.SamlCredentials;
 import dev.gatehouse.sso.saml.client.SamlProfile;
+import dev.gatehouse.sso.saml.config.SamlProviderConfiguration;
 import dev.gatehouse.sso.saml.engine.RedirectBinding;
 import dev.gatehouse.sso.saml.engine.SamlException;
 import dev.gatehouse.sso.saml.engine.SamlLogoutValidator;
@@ -26,8 +25,8 @@ import dev.gatehouse.sso.saml.engine.SamlMessages;
 import dev.gatehouse.sso.saml.metadata.MetadataException;
 import dev.gatehouse.sso.saml.state.PendingRequest;
 import dev.gatehouse.sso.saml.state.SamlStateFullException;
-import dev.gatehouse.sso.web.Csrf;
-import dev.gatehouse.sso.web.SignedIn;
+import dev.gatehouse.sso.signin.SignInPages;
+import dev.gatehouse.sso.signin.SignInResponder;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -38,6 +37,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.pac4j.core.context.CallContext;
@@ -54,10 +54,12 @@ import org.pac4j.core.profile.UserProfile;
 public class SamlServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SamlServlet.class.getName());
-    private static final int SIGN_IN_ATTEMPTS = 3;
 
     @Inject
     Gatehouse gatehouse;
+
+    @Inject
+    SamlFeature saml;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -96,14 +98,14 @@ public class SamlServlet extends HttpServlet {
     private Optional<SamlClient> client(ProviderId id, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         try {
-            Optional<SamlClient> client = gatehouse.saml().client(id);
+            Optional<SamlClient> client = saml.service().client(id);
             if (client.isEmpty()) {
-                SsoPages.error(request, response, 404, "This sign-in option does not exist or is turned off.");
+                SignInPages.error(request, response, 404, "This sign-in option does not exist or is turned off.");
             }
             return client;
         } catch (MetadataException e) {
             LOG.warning(() -> "SAML provider " + id + " is not usable: " + e.getMessage());
-            SsoPages.error(
+            SignInPages.error(
                     request,
                     response,
                     503,
@@ -126,7 +128,7 @@ public class SamlServlet extends HttpServlet {
         } catch (SamlStateFullException e) {
             LOG.warning(e::getMessage);
             response.setHeader("Retry-After", "60");
-            SsoPages.error(
+            SignInPages.error(
                     request, response, 503, "Too many sign-ins are in progress right now. Try again in a minute.");
             return;
         }
@@ -155,76 +157,32 @@ public class SamlServlet extends HttpServlet {
         }
         String relayState = pending.map(PendingRequest::target).orElse(request.getParameter("RelayState"));
         RelayStates.Target target = gatehouse.read(() -> target(configuration, relayState));
-        Site site = target.site();
-        SsoSignInResult result = null;
-        for (int attempt = 1; result == null; attempt++) {
-            try {
-                result = signIn(configuration, site, identity);
-            } catch (ConflictException concurrent) {
-                // a simultaneous sign-in of the same new identity created the user, its groups or their links: the
-                // next attempt finds them by their links
-                if (attempt == SIGN_IN_ATTEMPTS) {
-                    SsoPages.error(request, response, 409, "Your sign-in collided with another one. Start again.");
-                    return;
-                }
-            }
-        }
-        if (result instanceof SsoSignInResult.Success success) {
-            HttpSession old = request.getSession(false);
-            if (old != null) {
-                old.invalidate();
-            }
-            HttpSession session = request.getSession(true);
-            session.setAttribute(
-                    SignedIn.SESSION_ATTRIBUTE,
-                    new SignedIn(
-                            success.user().id(),
-                            site.id(),
-                            success.user().login().value(),
-                            site.slug().value()));
-            session.setAttribute(
-                    SamlSession.SESSION_ATTRIBUTE,
-                    new SamlSession(
-                            configuration.provider().id(),
-                            profile.getId(),
-                            String.valueOf(profile.getAttribute(SamlProfile.NAME_ID_FORMAT)),
-                            profile.getAttribute(SamlProfile.SESSION_INDEX) == null
-                                    ? null
-                                    : String.valueOf(profile.getAttribute(SamlProfile.SESSION_INDEX))));
-            Csrf.renew(session);
-            response.setStatus(303);
-            response.setHeader("Location", request.getContextPath() + target.path());
-            return;
-        }
-        String message;
-        if (result instanceof SsoSignInResult.UnknownUser unknown) {
-            message = "There is no account for you in " + site.displayName() + " (" + unknown.reason()
-                    + "). Ask your administrator to add you.";
-        } else if (result instanceof SsoSignInResult.WrongMethod) {
-            message = "Your account in " + site.displayName() + " signs in another way, not with "
-                    + configuration.provider().displayName() + ". Use the sign-in option your administrator gave you.";
-        } else {
-            message = "Your account in " + site.displayName() + " is disabled.";
-        }
-        SsoPages.error(request, response, 403, message);
+        Provider provider = configuration.provider();
+        IdentityOutcome outcome =
+                gatehouse.signInCompletion().complete(target.site().id(), source(configuration), identity);
+        SamlSession samlSession = new SamlSession(
+                provider.id(),
+                profile.getId(),
+                String.valueOf(profile.getAttribute(SamlProfile.NAME_ID_FORMAT)),
+                profile.getAttribute(SamlProfile.SESSION_INDEX) == null
+                        ? null
+                        : String.valueOf(profile.getAttribute(SamlProfile.SESSION_INDEX)));
+        SignInResponder.respond(
+                outcome,
+                target.site(),
+                provider,
+                Map.of(SamlSession.SESSION_ATTRIBUTE, samlSession),
+                target.path(),
+                request,
+                response);
     }
 
-    /**
-     * Signs the identity in, in one transaction. Storage decisions of the site are invalidated only when the sign-in
-     * changed the user or their memberships: an unchanged returning user leaves the site's decision index as it is.
-     */
-    private SsoSignInResult signIn(SamlProviderConfiguration configuration, Site site, ExternalIdentity identity) {
-        SsoSignInResult result = gatehouse.transactions().inTransaction(() -> gatehouse
-                .ssoSignIn()
-                .signIn(
-                        site.id(),
-                        configuration.provider().id(),
-                        configuration.settings().justInTime(),
-                        identity));
-        if (result instanceof SsoSignInResult.Success success && success.changed()) {
-            gatehouse.decisions().invalidate(site.id());
-        }
-        return result;
+    /** Who vouches for the identities of this provider: its Entra tenant, with just-in-time as configured. */
+    private static IdentitySource source(SamlProviderConfiguration configuration) {
+        return IdentitySource.provider(
+                configuration.provider().id(),
+                configuration.authorities(),
+                configuration.settings().justInTime());
     }
 
     private RelayStates.Target target(SamlProviderConfiguration configuration, String relayState) {
@@ -247,25 +205,20 @@ public class SamlServlet extends HttpServlet {
             HttpServletResponse response,
             RuntimeException e)
             throws IOException, ServletException {
-        String detail =
-                "sso:" + configuration.provider().id() + " from " + request.getRemoteAddr() + ": " + e.getMessage();
-        gatehouse.transactions().run(() -> gatehouse
-                .auditLog()
-                .append(AuditEvent.of(
-                        Instant.now(),
+        gatehouse
+                .signInCompletion()
+                .refusedBeforeIdentity(
                         configuration.provider().site(),
-                        new Actor(null, "sso:" + configuration.provider().id()),
-                        AuditType.LOGIN_FAILED,
-                        "",
-                        false,
-                        detail.length() > 2000 ? detail.substring(0, 2000) : detail)));
-        SsoPages.error(request, response, 400, SsoPages.refusal(e));
+                        source(configuration),
+                        "sso:" + configuration.provider().id() + " from " + request.getRemoteAddr() + ": "
+                                + e.getMessage());
+        SignInPages.error(request, response, 400, SamlRefusals.message(e));
     }
 
     private void singleLogout(SamlClient client, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         SamlProviderConfiguration configuration = client.configuration();
-        SamlLogoutValidator logout = new SamlLogoutValidator(gatehouse.saml().state(), Clock.systemUTC());
+        SamlLogoutValidator logout = new SamlLogoutValidator(saml.service().state(), Clock.systemUTC());
         try {
             RedirectBinding.Received message = RedirectBinding.receive(request.getQueryString());
             if ("SAMLResponse".equals(message.parameter())) {

@@ -1,6 +1,6 @@
 package dev.gatehouse.sso.saml.web;
 
-import dev.gatehouse.sso.saml.SamlProviderConfiguration;
+import dev.gatehouse.sso.saml.config.SamlProviderConfiguration;
 import dev.gatehouse.sso.saml.engine.SamlXml;
 import dev.gatehouse.sso.saml.engine.ServiceProviderEndpoints;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,0 +1,25 @@
+package dev.gatehouse.identity.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A group an external source says a user belongs to.
+ *
+ * @param name the source's display name for it, when the source sends one (the directory and SCIM do; Entra's tokens
+ *     and assertions send only object IDs)
+ */
+public record ExternalGroup(GroupKey key, String name) {
+    public ExternalGroup {
+        Objects.requireNonNull(key, "key");
+        name = name == null || name.isBlank() ? null : name.strip();
+    }
+
+    public static ExternalGroup of(GroupKey key) {
+        return new ExternalGroup(key, null);
+    }
+
+    public Optional<String> displayName() {
+        return Optional.ofNullable(name);
+    }
+}

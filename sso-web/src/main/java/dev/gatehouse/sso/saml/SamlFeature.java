@@ -1,0 +1,70 @@
+package dev.gatehouse.sso.saml;
+
+import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.sso.config.GatehouseSettings;
+import dev.gatehouse.sso.persistence.PersistentFeature;
+import dev.gatehouse.sso.saml.config.SamlProviders;
+import dev.gatehouse.sso.saml.metadata.MetadataRefresher;
+import dev.gatehouse.sso.saml.persistence.JpaMetadataCache;
+import dev.gatehouse.sso.saml.persistence.SamlMetadataEntity;
+import dev.gatehouse.sso.saml.state.LocalSamlStateStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * SAML's part of the application: builds the {@link SamlService} from the identity feature's repositories and the
+ * typed settings, and starts the scheduled metadata refresh with the application.
+ *
+ * <p>Configuration: {@code gatehouse.saml.metadata-refresh-minutes}, {@code gatehouse.saml.metadata-connect-timeout-millis}
+ * and {@code gatehouse.saml.metadata-timeout-millis}, read and checked at start by {@link GatehouseSettings}.
+ */
+@ApplicationScoped
+public class SamlFeature implements PersistentFeature {
+    @Inject
+    Gatehouse gatehouse;
+
+    private SamlService service;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        service();
+    }
+
+    @Override
+    public List<Class<?>> entities() {
+        return List.of(SamlMetadataEntity.class);
+    }
+
+    /** The SAML service, built at the first call. */
+    public synchronized SamlService service() {
+        if (service == null) {
+            gatehouse.start();
+            GatehouseSettings settings = gatehouse.settings();
+            GatehouseSettings.MetadataFetching fetching = settings.samlMetadata();
+            Clock clock = Clock.systemUTC();
+            JpaMetadataCache metadataCache = new JpaMetadataCache(gatehouse.transactions()::entityManager);
+            service = new SamlService(
+                    gatehouse.transactions(),
+                    gatehouse.providers(),
+                    metadataCache,
+                    new MetadataRefresher(fetching.connectTimeoutMillis(), fetching.readTimeoutMillis(), clock),
+                    new SamlProviders(settings.baseUrl(), metadataCache),
+                    new LocalSamlStateStore(),
+                    gatehouse.auditLog(),
+                    clock);
+            service.startRefreshing(fetching.refreshMinutes());
+        }
+        return service;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+}
