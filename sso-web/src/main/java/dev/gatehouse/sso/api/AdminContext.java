@@ -1,11 +1,11 @@
 package dev.gatehouse.sso.api;
 
 import dev.gatehouse.identity.application.NotFoundException;
+import dev.gatehouse.identity.application.SiteService;
 import dev.gatehouse.identity.domain.PageRequest;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.SiteSlug;
 import dev.gatehouse.identity.validation.ValidationException;
-import dev.gatehouse.sso.application.Gatehouse;
 import dev.gatehouse.sso.security.AdminFilter;
 import dev.gatehouse.sso.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,7 +22,7 @@ public class AdminContext {
     HttpServletRequest request;
 
     @Inject
-    Gatehouse gatehouse;
+    SiteService siteService;
 
     SignedIn admin() {
         return (SignedIn) request.getAttribute(AdminFilter.REQUEST_ATTRIBUTE);
@@ -36,10 +36,9 @@ public class AdminContext {
         } catch (ValidationException e) {
             throw new NotFoundException("site", slug);
         }
-        return gatehouse
-                .sites()
+        return siteService
                 .findBySlug(siteSlug)
-                .filter(site -> gatehouse.sites().isWithin(site.id(), admin().site()))
+                .filter(site -> siteService.isWithin(site.id(), admin().site()))
                 .orElseThrow(() -> new NotFoundException("site", slug));
     }
 

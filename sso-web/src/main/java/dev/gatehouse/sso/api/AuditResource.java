@@ -1,12 +1,14 @@
 package dev.gatehouse.sso.api;
 
+import dev.gatehouse.identity.application.AdminChanges;
+import dev.gatehouse.identity.application.SiteService;
 import dev.gatehouse.identity.domain.AuditQuery;
 import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.domain.Site;
+import dev.gatehouse.identity.port.AuditLog;
 import dev.gatehouse.identity.validation.ValidationException;
 import dev.gatehouse.sso.api.Views.AuditEventView;
 import dev.gatehouse.sso.api.Views.PageView;
-import dev.gatehouse.sso.application.Gatehouse;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,7 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
     @Inject
-    Gatehouse gatehouse;
+    AdminChanges adminChanges;
+
+    @Inject
+    SiteService siteService;
+
+    @Inject
+    AuditLog auditLog;
 
     @Inject
     AdminContext context;
@@ -47,20 +55,11 @@ public class AuditResource {
         Instant fromInstant = instant("from", from);
         Instant toInstant = instant("to", to);
         AuditType auditType = type(type);
-        return gatehouse.read(() -> {
-            Site site = slug == null
-                    ? gatehouse.sites().find(context.admin().site()).orElseThrow()
-                    : context.site(slug);
+        return adminChanges.read(() -> {
+            Site site = slug == null ? siteService.find(context.admin().site()).orElseThrow() : context.site(slug);
             return PageView.of(
-                    gatehouse
-                            .auditLog()
-                            .query(new AuditQuery(
-                                    site.id(),
-                                    fromInstant,
-                                    toInstant,
-                                    actor,
-                                    auditType,
-                                    AdminContext.page(page, size))),
+                    auditLog.query(new AuditQuery(
+                            site.id(), fromInstant, toInstant, actor, auditType, AdminContext.page(page, size))),
                     AuditEventView::of);
         });
     }

@@ -1,8 +1,9 @@
 package dev.gatehouse.sso.api;
 
+import dev.gatehouse.identity.application.AdminChanges;
+import dev.gatehouse.identity.application.EntraGroupNames;
 import dev.gatehouse.identity.domain.EntraObjectId;
 import dev.gatehouse.identity.domain.Site;
-import dev.gatehouse.sso.application.Gatehouse;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -26,7 +27,10 @@ public class EntraGroupsResource {
     public record EntraGroupView(String objectId, String name, String groupId) {}
 
     @Inject
-    Gatehouse gatehouse;
+    AdminChanges adminChanges;
+
+    @Inject
+    EntraGroupNames entraGroupNames;
 
     @Inject
     AdminContext context;
@@ -42,11 +46,10 @@ public class EntraGroupsResource {
             @PathParam("site") String slug, @PathParam("objectId") String objectId, JsonObject body) {
         EntraObjectId object = EntraObjectId.parse("objectId", objectId);
         String name = JsonInput.of(body, Set.of("name")).string("name");
-        Site site = gatehouse.read(() -> context.site(slug));
-        return gatehouse.change(site.id(), context.admin().actor(), () -> {
-            var renamed = gatehouse
-                    .entraGroupNames()
-                    .name(site.id(), object, name, context.admin().actor());
+        Site site = adminChanges.read(() -> context.site(slug));
+        return adminChanges.change(site.id(), context.admin().actor(), () -> {
+            var renamed = entraGroupNames.name(
+                    site.id(), object, name, context.admin().actor());
             return new EntraGroupView(
                     object.toString(),
                     renamed.map(g -> g.name().value()).orElse(name == null ? null : name.strip()),

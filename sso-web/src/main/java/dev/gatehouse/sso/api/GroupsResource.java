@@ -1,5 +1,7 @@
 package dev.gatehouse.sso.api;
 
+import dev.gatehouse.identity.application.AdminChanges;
+import dev.gatehouse.identity.application.GroupService;
 import dev.gatehouse.identity.domain.Group;
 import dev.gatehouse.identity.domain.GroupId;
 import dev.gatehouse.identity.domain.PrincipalId;
@@ -9,7 +11,6 @@ import dev.gatehouse.identity.validation.ValidationException;
 import dev.gatehouse.sso.api.Views.GroupView;
 import dev.gatehouse.sso.api.Views.MemberView;
 import dev.gatehouse.sso.api.Views.PageView;
-import dev.gatehouse.sso.application.Gatehouse;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -36,7 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class GroupsResource {
     @Inject
-    Gatehouse gatehouse;
+    AdminChanges adminChanges;
+
+    @Inject
+    GroupService groupService;
 
     @Inject
     AdminContext context;
@@ -45,8 +49,8 @@ public class GroupsResource {
     @Operation(summary = "The groups of a site, by name, a page at a time")
     public PageView<GroupView> list(
             @PathParam("site") String slug, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return gatehouse.read(() -> PageView.of(
-                gatehouse.groups().list(context.site(slug).id(), AdminContext.page(page, size)), GroupView::of));
+        return adminChanges.read(() ->
+                PageView.of(groupService.list(context.site(slug).id(), AdminContext.page(page, size)), GroupView::of));
     }
 
     @GET
@@ -54,8 +58,8 @@ public class GroupsResource {
     @Operation(summary = "One group")
     public GroupView get(@PathParam("site") String slug, @PathParam("id") String id) {
         GroupId groupId = GroupId.parse("id", id);
-        return gatehouse.read(
-                () -> GroupView.of(gatehouse.groups().get(context.site(slug).id(), groupId)));
+        return adminChanges.read(
+                () -> GroupView.of(groupService.get(context.site(slug).id(), groupId)));
     }
 
     @POST
@@ -65,10 +69,11 @@ public class GroupsResource {
             description = "Body: {name, description?}; names are unique per site, ignoring case")
     public Response create(@PathParam("site") String slug, JsonObject body) {
         JsonInput input = JsonInput.of(body, Set.of("name", "description"));
-        Site site = gatehouse.read(() -> context.site(slug));
-        Group created = gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse
-                .groups()
-                .create(
+        Site site = adminChanges.read(() -> context.site(slug));
+        Group created = adminChanges.change(
+                site.id(),
+                context.admin().actor(),
+                () -> groupService.create(
                         site.id(),
                         input.string("name"),
                         input.string("description"),
@@ -87,18 +92,16 @@ public class GroupsResource {
     public GroupView update(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
         GroupId groupId = GroupId.parse("id", id);
         JsonInput input = JsonInput.of(body, Set.of("name", "description"));
-        Site site = gatehouse.read(() -> context.site(slug));
-        return gatehouse.change(
+        Site site = adminChanges.read(() -> context.site(slug));
+        return adminChanges.change(
                 site.id(),
                 context.admin().actor(),
-                () -> GroupView.of(gatehouse
-                        .groups()
-                        .update(
-                                site.id(),
-                                groupId,
-                                input.string("name"),
-                                input.string("description"),
-                                context.admin().actor())));
+                () -> GroupView.of(groupService.update(
+                        site.id(),
+                        groupId,
+                        input.string("name"),
+                        input.string("description"),
+                        context.admin().actor())));
     }
 
     @DELETE
@@ -106,9 +109,9 @@ public class GroupsResource {
     @Operation(summary = "Delete a group and its memberships")
     public Response delete(@PathParam("site") String slug, @PathParam("id") String id) {
         GroupId groupId = GroupId.parse("id", id);
-        Site site = gatehouse.read(() -> context.site(slug));
-        gatehouse.change(site.id(), context.admin().actor(), () -> {
-            gatehouse.groups().delete(site.id(), groupId, context.admin().actor());
+        Site site = adminChanges.read(() -> context.site(slug));
+        adminChanges.change(site.id(), context.admin().actor(), () -> {
+            groupService.delete(site.id(), groupId, context.admin().actor());
         });
         return Response.noContent().build();
     }
@@ -118,12 +121,11 @@ public class GroupsResource {
     @Operation(summary = "The direct members of a group: users and groups")
     public List<MemberView> members(@PathParam("site") String slug, @PathParam("id") String id) {
         GroupId groupId = GroupId.parse("id", id);
-        return gatehouse.read(
-                () -> gatehouse.groups().members(context.site(slug).id(), groupId).stream()
-                        .map(member -> new MemberView(
-                                member instanceof UserId ? "user" : "group",
-                                member.value().toString()))
-                        .toList());
+        return adminChanges.read(() -> groupService.members(context.site(slug).id(), groupId).stream()
+                .map(member -> new MemberView(
+                        member instanceof UserId ? "user" : "group",
+                        member.value().toString()))
+                .toList());
     }
 
     @POST
@@ -136,10 +138,12 @@ public class GroupsResource {
     public Response addMember(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
         GroupId groupId = GroupId.parse("id", id);
         PrincipalId member = member(JsonInput.of(body, Set.of("user", "group")));
-        Site site = gatehouse.read(() -> context.site(slug));
-        boolean added = gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse
-                .groups()
-                .addMember(site.id(), groupId, member, context.admin().actor()));
+        Site site = adminChanges.read(() -> context.site(slug));
+        boolean added = adminChanges.change(
+                site.id(),
+                context.admin().actor(),
+                () -> groupService.addMember(
+                        site.id(), groupId, member, context.admin().actor()));
         return Response.status(added ? 201 : 200)
                 .entity(new MemberView(
                         member instanceof UserId ? "user" : "group",
@@ -154,24 +158,17 @@ public class GroupsResource {
             @PathParam("site") String slug, @PathParam("id") String id, @PathParam("member") String memberId) {
         GroupId groupId = GroupId.parse("id", id);
         UserId asUser = UserId.parse("member", memberId);
-        Site site = gatehouse.read(() -> context.site(slug));
-        boolean removed = gatehouse.change(
+        Site site = adminChanges.read(() -> context.site(slug));
+        boolean removed = adminChanges.change(
                 site.id(),
                 context.admin().actor(),
-                () -> gatehouse
-                                .groups()
-                                .removeMember(
-                                        site.id(),
-                                        groupId,
-                                        asUser,
-                                        context.admin().actor())
-                        || gatehouse
-                                .groups()
-                                .removeMember(
-                                        site.id(),
-                                        groupId,
-                                        new GroupId(asUser.value()),
-                                        context.admin().actor()));
+                () -> groupService.removeMember(
+                                site.id(), groupId, asUser, context.admin().actor())
+                        || groupService.removeMember(
+                                site.id(),
+                                groupId,
+                                new GroupId(asUser.value()),
+                                context.admin().actor()));
         if (!removed) {
             throw new dev.gatehouse.identity.application.NotFoundException("membership of", memberId);
         }

@@ -1,10 +1,12 @@
 package dev.gatehouse.sso.api;
 
+import dev.gatehouse.identity.application.AdminChanges;
+import dev.gatehouse.identity.application.ProviderAdministration;
 import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.ProviderId;
 import dev.gatehouse.identity.domain.ProviderSettings;
 import dev.gatehouse.identity.domain.Site;
-import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.identity.port.ProviderRepository;
 import dev.gatehouse.sso.signin.SignInProtocol;
 import dev.gatehouse.sso.signin.SignInRegistry;
 import jakarta.enterprise.context.RequestScoped;
@@ -40,7 +42,13 @@ public class ProvidersResource {
     static final Set<String> FIELDS = Set.of("displayName", "enabled", "kind", "settings");
 
     @Inject
-    Gatehouse gatehouse;
+    AdminChanges adminChanges;
+
+    @Inject
+    ProviderAdministration providerAdministration;
+
+    @Inject
+    ProviderRepository providerRepository;
 
     @Inject
     AdminContext context;
@@ -51,8 +59,8 @@ public class ProvidersResource {
     @GET
     @Operation(summary = "The sign-in providers of a site")
     public List<Object> list(@PathParam("site") String slug) {
-        return gatehouse.read(
-                () -> gatehouse.providers().listBySite(context.site(slug).id()).stream()
+        return adminChanges.read(
+                () -> providerRepository.listBySite(context.site(slug).id()).stream()
                         .filter(p ->
                                 signIn.protocols().find(p.settings().kind()).isPresent())
                         .map(this::view)
@@ -64,7 +72,7 @@ public class ProvidersResource {
     @Operation(summary = "One provider")
     public Object get(@PathParam("site") String slug, @PathParam("id") String id) {
         ProviderId providerId = ProviderId.parse("id", id);
-        return gatehouse.read(() -> view(gatehouse.providerAdministration().find(context.site(slug), providerId)));
+        return adminChanges.read(() -> view(providerAdministration.find(context.site(slug), providerId)));
     }
 
     @POST
@@ -76,17 +84,15 @@ public class ProvidersResource {
                     + " ssoUrl + sloUrl?, entityIdSuffix?, allowIdpInitiated?, allowSha1?, justInTime?,"
                     + " clockSkewSeconds?, requestedAuthnContext?}}. A metadata URL is fetched before saving.")
     public Response create(@PathParam("site") String slug, JsonObject body) {
-        Site site = gatehouse.read(() -> context.site(slug));
-        Provider saved = gatehouse
-                .providerAdministration()
-                .create(
-                        site,
-                        provider(ProviderId.random(), site, JsonInput.of(body, FIELDS)),
-                        context.admin().actor());
+        Site site = adminChanges.read(() -> context.site(slug));
+        Provider saved = providerAdministration.create(
+                site,
+                provider(ProviderId.random(), site, JsonInput.of(body, FIELDS)),
+                context.admin().actor());
         return Response.created(UriBuilder.fromResource(ProvidersResource.class)
                         .path(saved.id().toString())
                         .build(slug))
-                .entity(gatehouse.read(() -> view(saved)))
+                .entity(adminChanges.read(() -> view(saved)))
                 .build();
     }
 
@@ -96,14 +102,12 @@ public class ProvidersResource {
     @Operation(summary = "Replace a provider's settings", description = "Body as for create")
     public Object replace(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
         ProviderId providerId = ProviderId.parse("id", id);
-        Site site = gatehouse.read(() -> context.site(slug));
-        Provider saved = gatehouse
-                .providerAdministration()
-                .replace(
-                        site,
-                        provider(providerId, site, JsonInput.of(body, FIELDS)),
-                        context.admin().actor());
-        return gatehouse.read(() -> view(saved));
+        Site site = adminChanges.read(() -> context.site(slug));
+        Provider saved = providerAdministration.replace(
+                site,
+                provider(providerId, site, JsonInput.of(body, FIELDS)),
+                context.admin().actor());
+        return adminChanges.read(() -> view(saved));
     }
 
     @POST
@@ -114,10 +118,9 @@ public class ProvidersResource {
                     + " stays in use, as with the scheduled refresh")
     public Object refresh(@PathParam("site") String slug, @PathParam("id") String id) {
         ProviderId providerId = ProviderId.parse("id", id);
-        Provider provider =
-                gatehouse.read(() -> gatehouse.providerAdministration().find(context.site(slug), providerId));
+        Provider provider = adminChanges.read(() -> providerAdministration.find(context.site(slug), providerId));
         signIn.protocols().of(provider).refresh(provider);
-        return gatehouse.read(() -> view(provider));
+        return adminChanges.read(() -> view(provider));
     }
 
     @DELETE
@@ -125,10 +128,8 @@ public class ProvidersResource {
     @Operation(summary = "Delete a provider")
     public Response delete(@PathParam("site") String slug, @PathParam("id") String id) {
         ProviderId providerId = ProviderId.parse("id", id);
-        Site site = gatehouse.read(() -> context.site(slug));
-        gatehouse
-                .providerAdministration()
-                .delete(site, providerId, context.admin().actor());
+        Site site = adminChanges.read(() -> context.site(slug));
+        providerAdministration.delete(site, providerId, context.admin().actor());
         return Response.noContent().build();
     }
 

@@ -1,10 +1,11 @@
 package dev.gatehouse.sso.api;
 
+import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.application.NotFoundException;
+import dev.gatehouse.identity.application.SiteService;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.SiteId;
 import dev.gatehouse.sso.api.Views.SiteView;
-import dev.gatehouse.sso.application.Gatehouse;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -29,7 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SitesResource {
     @Inject
-    Gatehouse gatehouse;
+    AdminChanges adminChanges;
+
+    @Inject
+    SiteService siteService;
 
     @Inject
     AdminContext context;
@@ -37,7 +41,7 @@ public class SitesResource {
     @GET
     @Operation(summary = "The sites the caller administers: their own and every site below it")
     public List<SiteView> list() {
-        return gatehouse.read(() -> gatehouse.sites().subtree(context.admin().site()).stream()
+        return adminChanges.read(() -> siteService.subtree(context.admin().site()).stream()
                 .map(site -> SiteView.of(site, this::parentSlug))
                 .toList());
     }
@@ -46,7 +50,7 @@ public class SitesResource {
     @Path("{site}")
     @Operation(summary = "One site")
     public SiteView get(@PathParam("site") String slug) {
-        return gatehouse.read(() -> SiteView.of(context.site(slug), this::parentSlug));
+        return adminChanges.read(() -> SiteView.of(context.site(slug), this::parentSlug));
     }
 
     @POST
@@ -58,22 +62,21 @@ public class SitesResource {
     public Response create(JsonObject body) {
         JsonInput input = JsonInput.of(body, Set.of("slug", "displayName", "parent"));
         String parentSlug = input.string("parent");
-        Site created = gatehouse.change(context.admin().site(), context.admin().actor(), () -> {
-            SiteId parent = parentSlug == null
-                    ? context.admin().site()
-                    : context.site(parentSlug).id();
-            return gatehouse
-                    .sites()
-                    .create(
+        Site created =
+                adminChanges.change(context.admin().site(), context.admin().actor(), () -> {
+                    SiteId parent = parentSlug == null
+                            ? context.admin().site()
+                            : context.site(parentSlug).id();
+                    return siteService.create(
                             input.string("slug"),
                             input.string("displayName"),
                             parent,
                             context.admin().actor());
-        });
+                });
         return Response.created(UriBuilder.fromResource(SitesResource.class)
                         .path(created.slug().value())
                         .build())
-                .entity(gatehouse.read(() -> SiteView.of(created, this::parentSlug)))
+                .entity(adminChanges.read(() -> SiteView.of(created, this::parentSlug)))
                 .build();
     }
 
@@ -83,23 +86,20 @@ public class SitesResource {
     @Operation(summary = "Rename a site", description = "Body: {\"displayName\"}")
     public SiteView update(@PathParam("site") String slug, JsonObject body) {
         JsonInput input = JsonInput.of(body, Set.of("displayName"));
-        return gatehouse.change(
+        return adminChanges.change(
                 context.admin().site(),
                 context.admin().actor(),
                 () -> SiteView.of(
-                        gatehouse
-                                .sites()
-                                .rename(
-                                        context.site(slug).id(),
-                                        input.string("displayName"),
-                                        context.admin().actor()),
+                        siteService.rename(
+                                context.site(slug).id(),
+                                input.string("displayName"),
+                                context.admin().actor()),
                         this::parentSlug));
     }
 
     private String parentSlug(Site site) {
         return site.parentId()
-                .map(parent -> gatehouse
-                        .sites()
+                .map(parent -> siteService
                         .find(parent)
                         .orElseThrow(() -> new NotFoundException("site", parent))
                         .slug()

@@ -1,5 +1,6 @@
 package dev.gatehouse.sso.api;
 
+import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.UserId;
 import dev.gatehouse.identity.validation.ValidationException;
@@ -10,8 +11,9 @@ import dev.gatehouse.sso.api.StorageViews.ExplanationView;
 import dev.gatehouse.sso.api.StorageViews.FolderView;
 import dev.gatehouse.sso.api.StorageViews.InheritanceView;
 import dev.gatehouse.sso.api.StorageViews.QuotaView;
-import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.storage.application.DecisionService;
 import dev.gatehouse.storage.application.StorageClients;
+import dev.gatehouse.storage.application.StoragePolicyService;
 import dev.gatehouse.storage.model.FolderPath;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,7 +44,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class StorageAdminResource {
     @Inject
-    Gatehouse gatehouse;
+    AdminChanges adminChanges;
+
+    @Inject
+    StoragePolicyService storagePolicy;
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    StorageClients storageClients;
 
     @Inject
     AdminContext context;
@@ -51,10 +62,9 @@ public class StorageAdminResource {
     @Path("folders")
     @Operation(summary = "The site's shared folders")
     public List<FolderView> folders(@PathParam("site") String slug) {
-        return gatehouse.read(
-                () -> gatehouse.storagePolicy().folders(context.site(slug).id()).stream()
-                        .map(FolderView::of)
-                        .toList());
+        return adminChanges.read(() -> storagePolicy.folders(context.site(slug).id()).stream()
+                .map(FolderView::of)
+                .toList());
     }
 
     @POST
@@ -64,9 +74,10 @@ public class StorageAdminResource {
     public Response createFolder(@PathParam("site") String slug, JsonObject body) {
         JsonInput input = JsonInput.of(body, Set.of("name", "path"));
         Site site = site(slug);
-        var folder = gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse
-                .storagePolicy()
-                .createFolder(
+        var folder = adminChanges.change(
+                site.id(),
+                context.admin().actor(),
+                () -> storagePolicy.createFolder(
                         site.id(),
                         input.string("name"),
                         input.string("path"),
@@ -80,10 +91,8 @@ public class StorageAdminResource {
     public Response deleteFolder(@PathParam("site") String slug, @PathParam("id") String id) {
         UUID folderId = StorageViews.uuid("id", id);
         Site site = site(slug);
-        gatehouse.change(site.id(), context.admin().actor(), () -> {
-            gatehouse
-                    .storagePolicy()
-                    .deleteFolder(site.id(), folderId, context.admin().actor());
+        adminChanges.change(site.id(), context.admin().actor(), () -> {
+            storagePolicy.deleteFolder(site.id(), folderId, context.admin().actor());
         });
         return Response.noContent().build();
     }
@@ -92,10 +101,9 @@ public class StorageAdminResource {
     @Path("entries")
     @Operation(summary = "Every access entry of the site, with the inheritance settings")
     public List<EntryView> entries(@PathParam("site") String slug) {
-        return gatehouse.read(
-                () -> gatehouse.storagePolicy().entries(context.site(slug).id()).stream()
-                        .map(EntryView::of)
-                        .toList());
+        return adminChanges.read(() -> storagePolicy.entries(context.site(slug).id()).stream()
+                .map(EntryView::of)
+                .toList());
     }
 
     @PUT
@@ -108,9 +116,10 @@ public class StorageAdminResource {
     public EntryView setEntry(@PathParam("site") String slug, JsonObject body) {
         JsonInput input = JsonInput.of(body, Set.of("path", "grantee", "right"));
         Site site = site(slug);
-        return EntryView.of(gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse
-                .storagePolicy()
-                .setEntry(
+        return EntryView.of(adminChanges.change(
+                site.id(),
+                context.admin().actor(),
+                () -> storagePolicy.setEntry(
                         site.id(),
                         input.string("path"),
                         input.string("grantee"),
@@ -124,10 +133,8 @@ public class StorageAdminResource {
     public Response removeEntry(@PathParam("site") String slug, @PathParam("id") String id) {
         UUID entryId = StorageViews.uuid("id", id);
         Site site = site(slug);
-        gatehouse.change(site.id(), context.admin().actor(), () -> {
-            gatehouse
-                    .storagePolicy()
-                    .removeEntry(site.id(), entryId, context.admin().actor());
+        adminChanges.change(site.id(), context.admin().actor(), () -> {
+            storagePolicy.removeEntry(site.id(), entryId, context.admin().actor());
         });
         return Response.noContent().build();
     }
@@ -136,8 +143,8 @@ public class StorageAdminResource {
     @Path("inheritance")
     @Operation(summary = "The folders whose entries add to their parent's instead of replacing them")
     public List<InheritanceView> inheritance(@PathParam("site") String slug) {
-        return gatehouse.read(
-                () -> gatehouse.storagePolicy().inheritance(context.site(slug).id()).stream()
+        return adminChanges.read(
+                () -> storagePolicy.inheritance(context.site(slug).id()).stream()
                         .map(InheritanceView::of)
                         .toList());
     }
@@ -155,9 +162,10 @@ public class StorageAdminResource {
             throw ValidationException.of("inheritsParent", "is required: true or false");
         }
         Site site = site(slug);
-        return InheritanceView.of(gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse
-                .storagePolicy()
-                .setInheritance(
+        return InheritanceView.of(adminChanges.change(
+                site.id(),
+                context.admin().actor(),
+                () -> storagePolicy.setInheritance(
                         site.id(),
                         input.string("path"),
                         inherits,
@@ -168,10 +176,9 @@ public class StorageAdminResource {
     @Path("quotas")
     @Operation(summary = "The site's user and group quotas")
     public List<QuotaView> quotas(@PathParam("site") String slug) {
-        return gatehouse.read(
-                () -> gatehouse.storagePolicy().quotas(context.site(slug).id()).stream()
-                        .map(QuotaView::of)
-                        .toList());
+        return adminChanges.read(() -> storagePolicy.quotas(context.site(slug).id()).stream()
+                .map(QuotaView::of)
+                .toList());
     }
 
     @PUT
@@ -184,9 +191,10 @@ public class StorageAdminResource {
         JsonInput input = JsonInput.of(body, Set.of("grantee", "bytes"));
         Long bytes = bytes(body);
         Site site = site(slug);
-        return QuotaView.of(gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse
-                .storagePolicy()
-                .setQuota(
+        return QuotaView.of(adminChanges.change(
+                site.id(),
+                context.admin().actor(),
+                () -> storagePolicy.setQuota(
                         site.id(),
                         input.string("grantee"),
                         bytes,
@@ -198,10 +206,8 @@ public class StorageAdminResource {
     @Operation(summary = "Remove a quota (user:<id> or group:<id>)")
     public Response removeQuota(@PathParam("site") String slug, @PathParam("grantee") String grantee) {
         Site site = site(slug);
-        gatehouse.change(site.id(), context.admin().actor(), () -> {
-            gatehouse
-                    .storagePolicy()
-                    .removeQuota(site.id(), grantee, context.admin().actor());
+        adminChanges.change(site.id(), context.admin().actor(), () -> {
+            storagePolicy.removeQuota(site.id(), grantee, context.admin().actor());
         });
         return Response.noContent().build();
     }
@@ -210,10 +216,9 @@ public class StorageAdminResource {
     @Path("clients")
     @Operation(summary = "The storage servers' credentials for this site (without secrets)")
     public List<ClientView> clients(@PathParam("site") String slug) {
-        return gatehouse.read(
-                () -> gatehouse.storageClients().list(context.site(slug).id()).stream()
-                        .map(ClientView::of)
-                        .toList());
+        return adminChanges.read(() -> storageClients.list(context.site(slug).id()).stream()
+                .map(ClientView::of)
+                .toList());
     }
 
     @POST
@@ -225,10 +230,11 @@ public class StorageAdminResource {
     public Response createClient(@PathParam("site") String slug, JsonObject body) {
         JsonInput input = JsonInput.of(body, Set.of("name"));
         Site site = site(slug);
-        StorageClients.Created created =
-                gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse
-                        .storageClients()
-                        .create(site.id(), input.string("name"), context.admin().actor()));
+        StorageClients.Created created = adminChanges.change(
+                site.id(),
+                context.admin().actor(),
+                () -> storageClients.create(
+                        site.id(), input.string("name"), context.admin().actor()));
         return Response.status(201)
                 .header("Cache-Control", "no-store")
                 .entity(CreatedClientView.of(created))
@@ -241,10 +247,8 @@ public class StorageAdminResource {
     public Response deleteClient(@PathParam("site") String slug, @PathParam("id") String id) {
         UUID clientId = StorageViews.uuid("id", id);
         Site site = site(slug);
-        gatehouse.change(site.id(), context.admin().actor(), () -> {
-            gatehouse
-                    .storageClients()
-                    .delete(site.id(), clientId, context.admin().actor());
+        adminChanges.change(site.id(), context.admin().actor(), () -> {
+            storageClients.delete(site.id(), clientId, context.admin().actor());
         });
         dev.gatehouse.sso.security.StorageClientFilter.forget(clientId);
         return Response.noContent().build();
@@ -260,11 +264,11 @@ public class StorageAdminResource {
         UserId userId = UserId.parse("user", user);
         FolderPath folderPath = FolderPath.parse("path", path);
         Site site = site(slug);
-        return ExplanationView.of(gatehouse.decisions().explain(site.id(), userId, folderPath));
+        return ExplanationView.of(decisions.explain(site.id(), userId, folderPath));
     }
 
     private Site site(String slug) {
-        return gatehouse.read(() -> context.site(slug));
+        return adminChanges.read(() -> context.site(slug));
     }
 
     private static Long bytes(JsonObject body) {

@@ -5,9 +5,11 @@ import dev.gatehouse.identity.domain.UserId;
 import dev.gatehouse.identity.domain.Uuids;
 import dev.gatehouse.identity.validation.FieldError;
 import dev.gatehouse.identity.validation.ValidationException;
-import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.sso.persistence.Transactions;
 import dev.gatehouse.sso.security.StorageClientFilter;
 import dev.gatehouse.storage.application.DecisionService;
+import dev.gatehouse.storage.application.DenialRecorder;
+import dev.gatehouse.storage.application.StoragePolicyService;
 import dev.gatehouse.storage.engine.Decision;
 import dev.gatehouse.storage.model.Action;
 import dev.gatehouse.storage.model.FolderPath;
@@ -48,7 +50,16 @@ public class StorageServerResource {
             jakarta.json.Json.createBuilderFactory(java.util.Map.of());
 
     @Inject
-    Gatehouse gatehouse;
+    StoragePolicyService storagePolicy;
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    DenialRecorder denials;
 
     @Inject
     HttpServletRequest request;
@@ -144,8 +155,8 @@ public class StorageServerResource {
         StorageClient client = client();
         SiteId site = client.site();
         String user = input.string("user");
-        gatehouse.transactions().run(() -> gatehouse.storagePolicy().reportUsage(site, user, bytes));
-        gatehouse.decisions().usageReported(site, UserId.parse("user", user), bytes);
+        transactions.run(() -> storagePolicy.reportUsage(site, user, bytes));
+        decisions.usageReported(site, UserId.parse("user", user), bytes);
         return Response.noContent().build();
     }
 
@@ -155,7 +166,6 @@ public class StorageServerResource {
 
     private Decision decide(
             StorageClient client, Optional<UserId> user, String userText, Action action, FolderPath path, long bytes) {
-        DecisionService decisions = gatehouse.decisions();
         Decision decision = user.isPresent()
                 ? decisions.decide(client.site(), user.get(), action, path, bytes)
                 : new Decision(
@@ -163,7 +173,7 @@ public class StorageServerResource {
                         dev.gatehouse.storage.model.Right.NONE,
                         "the user is unknown, disabled or deprovisioned");
         if (!decision.allowed()) {
-            gatehouse.recordDenial(
+            denials.record(
                     client.site(),
                     "storage client " + client.name(),
                     () -> "user:" + userText,
@@ -191,7 +201,7 @@ public class StorageServerResource {
         }
         String alias =
                 text.startsWith("login:") ? "login:" + text.substring(6).toLowerCase(java.util.Locale.ROOT) : text;
-        return gatehouse.decisions().user(site, alias);
+        return decisions.user(site, alias);
     }
 
     private StorageClient client() {

@@ -1,14 +1,15 @@
 package dev.gatehouse.sso.api;
 
+import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.application.NewUser;
 import dev.gatehouse.identity.application.UserChanges;
+import dev.gatehouse.identity.application.UserService;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.User;
 import dev.gatehouse.identity.domain.UserId;
 import dev.gatehouse.identity.validation.ValidationException;
 import dev.gatehouse.sso.api.Views.PageView;
 import dev.gatehouse.sso.api.Views.UserView;
-import dev.gatehouse.sso.application.Gatehouse;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -40,7 +41,10 @@ public class UsersResource {
             Set.of("login", "displayName", "email", "state", "authMethod", "administrator");
 
     @Inject
-    Gatehouse gatehouse;
+    AdminChanges adminChanges;
+
+    @Inject
+    UserService userService;
 
     @Inject
     AdminContext context;
@@ -49,8 +53,8 @@ public class UsersResource {
     @Operation(summary = "The users of a site, by login, a page at a time (page from 0, size 1 to 500, default 50)")
     public PageView<UserView> list(
             @PathParam("site") String slug, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return gatehouse.read(() -> PageView.of(
-                gatehouse.users().list(context.site(slug).id(), AdminContext.page(page, size)), UserView::of));
+        return adminChanges.read(() ->
+                PageView.of(userService.list(context.site(slug).id(), AdminContext.page(page, size)), UserView::of));
     }
 
     @GET
@@ -58,8 +62,8 @@ public class UsersResource {
     @Operation(summary = "One user")
     public UserView get(@PathParam("site") String slug, @PathParam("id") String id) {
         UserId userId = UserId.parse("id", id);
-        return gatehouse.read(
-                () -> UserView.of(gatehouse.users().get(context.site(slug).id(), userId)));
+        return adminChanges.read(
+                () -> UserView.of(userService.get(context.site(slug).id(), userId)));
     }
 
     @POST
@@ -78,10 +82,11 @@ public class UsersResource {
                 input.string("authMethod"),
                 Boolean.TRUE.equals(input.bool("administrator")),
                 password == null ? null : password.toCharArray());
-        Site site = gatehouse.read(() -> context.site(slug));
-        User created = gatehouse.change(site.id(), context.admin().actor(), () -> gatehouse
-                .users()
-                .create(site.id(), newUser, context.admin().actor()));
+        Site site = adminChanges.read(() -> context.site(slug));
+        User created = adminChanges.change(
+                site.id(),
+                context.admin().actor(),
+                () -> userService.create(site.id(), newUser, context.admin().actor()));
         return Response.created(UriBuilder.fromResource(UsersResource.class)
                         .path(created.id().toString())
                         .build(slug))
@@ -107,13 +112,12 @@ public class UsersResource {
                 input.string("state"),
                 input.string("authMethod"),
                 input.bool("administrator"));
-        Site site = gatehouse.read(() -> context.site(slug));
-        return gatehouse.change(
+        Site site = adminChanges.read(() -> context.site(slug));
+        return adminChanges.change(
                 site.id(),
                 context.admin().actor(),
-                () -> UserView.of(gatehouse
-                        .users()
-                        .update(site.id(), userId, changes, context.admin().actor())));
+                () -> UserView.of(userService.update(
+                        site.id(), userId, changes, context.admin().actor())));
     }
 
     @PUT
@@ -126,15 +130,10 @@ public class UsersResource {
         if (password == null) {
             throw ValidationException.of("password", "is required; use at least 12 characters");
         }
-        Site site = gatehouse.read(() -> context.site(slug));
-        gatehouse.change(site.id(), context.admin().actor(), () -> {
-            gatehouse
-                    .users()
-                    .setPassword(
-                            site.id(),
-                            userId,
-                            password.toCharArray(),
-                            context.admin().actor());
+        Site site = adminChanges.read(() -> context.site(slug));
+        adminChanges.change(site.id(), context.admin().actor(), () -> {
+            userService.setPassword(
+                    site.id(), userId, password.toCharArray(), context.admin().actor());
         });
         return Response.noContent().build();
     }
@@ -146,9 +145,9 @@ public class UsersResource {
                     + " break-glass administrator.")
     public Response delete(@PathParam("site") String slug, @PathParam("id") String id) {
         UserId userId = UserId.parse("id", id);
-        Site site = gatehouse.read(() -> context.site(slug));
-        gatehouse.change(site.id(), context.admin().actor(), () -> {
-            gatehouse.users().delete(site.id(), userId, context.admin().actor());
+        Site site = adminChanges.read(() -> context.site(slug));
+        adminChanges.change(site.id(), context.admin().actor(), () -> {
+            userService.delete(site.id(), userId, context.admin().actor());
         });
         return Response.noContent().build();
     }

@@ -22,9 +22,10 @@ public class AuditConsoleServlet extends ConsoleServlet {
     @Override
     void showList(HttpServletRequest request, HttpServletResponse response, Site site)
             throws ServletException, IOException {
-        request.setAttribute("events", gatehouse.read(() -> gatehouse
-                .auditLog()
-                .query(new AuditQuery(site.id(), null, null, null, null, new PageRequest(0, 200)))));
+        request.setAttribute(
+                "events",
+                adminChanges.read(() ->
+                        auditLog.query(new AuditQuery(site.id(), null, null, null, null, new PageRequest(0, 200)))));
         render(request, response, site, "audit");
     }
 }

@@ -1,17 +1,26 @@
 package dev.gatehouse.sso.console;
 
+import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.application.ConflictException;
+import dev.gatehouse.identity.application.GroupService;
 import dev.gatehouse.identity.application.IdentityException;
 import dev.gatehouse.identity.application.NotFoundException;
+import dev.gatehouse.identity.application.ProviderAdministration;
+import dev.gatehouse.identity.application.SiteService;
+import dev.gatehouse.identity.application.UserService;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.SiteSlug;
+import dev.gatehouse.identity.port.AuditLog;
+import dev.gatehouse.identity.port.ProviderRepository;
+import dev.gatehouse.identity.port.UserRepository;
 import dev.gatehouse.identity.validation.FieldError;
 import dev.gatehouse.identity.validation.ValidationException;
-import dev.gatehouse.sso.application.Gatehouse;
 import dev.gatehouse.sso.security.AdminFilter;
 import dev.gatehouse.sso.security.Csrf;
 import dev.gatehouse.sso.security.Pages;
 import dev.gatehouse.sso.security.SignedIn;
+import dev.gatehouse.storage.application.DecisionService;
+import dev.gatehouse.storage.application.StoragePolicyService;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -29,7 +38,34 @@ abstract class ConsoleServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    Gatehouse gatehouse;
+    AdminChanges adminChanges;
+
+    @Inject
+    SiteService siteService;
+
+    @Inject
+    GroupService groupService;
+
+    @Inject
+    StoragePolicyService storagePolicy;
+
+    @Inject
+    UserService userService;
+
+    @Inject
+    ProviderAdministration providerAdministration;
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    ProviderRepository providerRepository;
+
+    @Inject
+    UserRepository userRepository;
+
+    @Inject
+    AuditLog auditLog;
 
     static SignedIn admin(HttpServletRequest request) {
         return (SignedIn) request.getAttribute(AdminFilter.REQUEST_ATTRIBUTE);
@@ -39,15 +75,14 @@ abstract class ConsoleServlet extends HttpServlet {
     Site managedSite(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SignedIn admin = admin(request);
         String slug = request.getParameter("site");
-        Site site = gatehouse.read(() -> {
+        Site site = adminChanges.read(() -> {
             if (slug == null || slug.isBlank()) {
-                return gatehouse.sites().find(admin.site()).orElse(null);
+                return siteService.find(admin.site()).orElse(null);
             }
             try {
-                return gatehouse
-                        .sites()
+                return siteService
                         .findBySlug(new SiteSlug(slug))
-                        .filter(s -> gatehouse.sites().isWithin(s.id(), admin.site()))
+                        .filter(s -> siteService.isWithin(s.id(), admin.site()))
                         .orElse(null);
             } catch (ValidationException e) {
                 return null;
@@ -65,7 +100,7 @@ abstract class ConsoleServlet extends HttpServlet {
         request.setAttribute("site", site);
         request.setAttribute(
                 "sites",
-                gatehouse.read(() -> gatehouse.sites().subtree(admin(request).site())));
+                adminChanges.read(() -> siteService.subtree(admin(request).site())));
         request.setAttribute("csrf", Csrf.token(request.getSession()));
         Pages.noStore(response);
         request.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp").forward(request, response);

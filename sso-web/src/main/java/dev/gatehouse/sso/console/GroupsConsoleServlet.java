@@ -37,9 +37,10 @@ public class GroupsConsoleServlet extends ConsoleServlet {
         SignedIn admin = admin(request);
         try {
             if (id == null) {
-                Group created = gatehouse.change(site.id(), admin.actor(), () -> gatehouse
-                        .groups()
-                        .create(
+                Group created = adminChanges.change(
+                        site.id(),
+                        admin.actor(),
+                        () -> groupService.create(
                                 site.id(),
                                 request.getParameter("name"),
                                 request.getParameter("description"),
@@ -49,42 +50,42 @@ public class GroupsConsoleServlet extends ConsoleServlet {
             }
             GroupId groupId = GroupId.parse("id", id);
             switch (String.valueOf(request.getParameter("action"))) {
-                case "add-user" -> gatehouse.change(site.id(), admin.actor(), () -> {
+                case "add-user" -> adminChanges.change(site.id(), admin.actor(), () -> {
                     Login login = new Login(request.getParameter("login"));
-                    UserId user = gatehouse
-                            .userRepository()
+                    UserId user = userRepository
                             .findByLogin(site.id(), login)
                             .orElseThrow(() -> new NotFoundException("user", login))
                             .id();
-                    return gatehouse.groups().addMember(site.id(), groupId, user, admin.actor());
+                    return groupService.addMember(site.id(), groupId, user, admin.actor());
                 });
-                case "add-group" -> gatehouse.change(site.id(), admin.actor(), () -> {
+                case "add-group" -> adminChanges.change(site.id(), admin.actor(), () -> {
                     GroupName name = new GroupName(request.getParameter("name"));
-                    GroupId member = gatehouse
-                            .groups()
+                    GroupId member = groupService
                             .findByName(site.id(), name)
                             .orElseThrow(() -> new NotFoundException("group", name))
                             .id();
-                    return gatehouse.groups().addMember(site.id(), groupId, member, admin.actor());
+                    return groupService.addMember(site.id(), groupId, member, admin.actor());
                 });
-                case "remove" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse
-                        .groups()
-                        .removeMember(
+                case "remove" -> adminChanges.change(
+                        site.id(),
+                        admin.actor(),
+                        () -> groupService.removeMember(
                                 site.id(),
                                 groupId,
                                 principal(request.getParameter("kind"), request.getParameter("member")),
                                 admin.actor()));
-                case "update" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse
-                        .groups()
-                        .update(
+                case "update" -> adminChanges.change(
+                        site.id(),
+                        admin.actor(),
+                        () -> groupService.update(
                                 site.id(),
                                 groupId,
                                 request.getParameter("name"),
                                 request.getParameter("description"),
                                 admin.actor()));
                 case "delete" -> {
-                    gatehouse.change(site.id(), admin.actor(), () -> {
-                        gatehouse.groups().delete(site.id(), groupId, admin.actor());
+                    adminChanges.change(site.id(), admin.actor(), () -> {
+                        groupService.delete(site.id(), groupId, admin.actor());
                     });
                     redirect(request, response, "/console/groups", site);
                     return;
@@ -100,8 +101,7 @@ public class GroupsConsoleServlet extends ConsoleServlet {
     @Override
     void showList(HttpServletRequest request, HttpServletResponse response, Site site)
             throws ServletException, IOException {
-        request.setAttribute(
-                "groups", gatehouse.read(() -> gatehouse.groups().list(site.id(), new PageRequest(0, 500))));
+        request.setAttribute("groups", adminChanges.read(() -> groupService.list(site.id(), new PageRequest(0, 500))));
         render(request, response, site, "groups");
     }
 
@@ -110,9 +110,8 @@ public class GroupsConsoleServlet extends ConsoleServlet {
             throws ServletException, IOException {
         try {
             GroupId groupId = GroupId.parse("id", id);
-            request.setAttribute(
-                    "group", gatehouse.read(() -> gatehouse.groups().get(site.id(), groupId)));
-            request.setAttribute("members", gatehouse.read(() -> members(site, groupId)));
+            request.setAttribute("group", adminChanges.read(() -> groupService.get(site.id(), groupId)));
+            request.setAttribute("members", adminChanges.read(() -> members(site, groupId)));
         } catch (RuntimeException e) {
             showRefusal(request, response, e);
         }
@@ -120,21 +119,19 @@ public class GroupsConsoleServlet extends ConsoleServlet {
     }
 
     private List<MemberView> members(Site site, GroupId groupId) {
-        return gatehouse.groups().members(site.id(), groupId).stream()
+        return groupService.members(site.id(), groupId).stream()
                 .map(member -> member instanceof UserId user
                         ? new MemberView(
                                 user.toString(),
                                 "user",
-                                gatehouse
-                                        .userRepository()
+                                userRepository
                                         .find(user)
                                         .map(u -> u.login() + " (" + u.displayName() + ")")
                                         .orElse(user.toString()))
                         : new MemberView(
                                 member.value().toString(),
                                 "group",
-                                gatehouse
-                                        .groups()
+                                groupService
                                         .get(site.id(), (GroupId) member)
                                         .name()
                                         .value()))

@@ -52,21 +52,19 @@ public class ProvidersConsoleServlet extends ConsoleServlet {
         SignedIn admin = admin(request);
         try {
             if (id == null) {
-                Provider created = gatehouse
-                        .providerAdministration()
-                        .create(site, provider(ProviderId.random(), site, request), admin.actor());
+                Provider created = providerAdministration.create(
+                        site, provider(ProviderId.random(), site, request), admin.actor());
                 redirect(request, response, "/console/providers/" + created.id(), site);
                 return;
             }
             ProviderId providerId = ProviderId.parse("id", id);
             switch (String.valueOf(request.getParameter("action"))) {
                 case "refresh" -> {
-                    Provider provider = gatehouse.read(
-                            () -> gatehouse.providerAdministration().find(site, providerId));
+                    Provider provider = adminChanges.read(() -> providerAdministration.find(site, providerId));
                     signIn.protocols().of(provider).refresh(provider);
                 }
                 case "delete" -> {
-                    gatehouse.providerAdministration().delete(site, providerId, admin.actor());
+                    providerAdministration.delete(site, providerId, admin.actor());
                     redirect(request, response, "/console/providers", site);
                     return;
                 }
@@ -81,7 +79,7 @@ public class ProvidersConsoleServlet extends ConsoleServlet {
     @Override
     void showList(HttpServletRequest request, HttpServletResponse response, Site site)
             throws ServletException, IOException {
-        request.setAttribute("providers", gatehouse.read(() -> gatehouse.providers().listBySite(site.id()).stream()
+        request.setAttribute("providers", adminChanges.read(() -> providerRepository.listBySite(site.id()).stream()
                 .filter(p -> signIn.protocols().find(p.settings().kind()).isPresent())
                 .map(this::row)
                 .toList()));
@@ -98,9 +96,7 @@ public class ProvidersConsoleServlet extends ConsoleServlet {
             throws ServletException, IOException {
         try {
             ProviderId providerId = ProviderId.parse("id", id);
-            request.setAttribute(
-                    "p",
-                    gatehouse.read(() -> row(gatehouse.providerAdministration().find(site, providerId))));
+            request.setAttribute("p", adminChanges.read(() -> row(providerAdministration.find(site, providerId))));
         } catch (RuntimeException e) {
             showRefusal(request, response, e);
         }

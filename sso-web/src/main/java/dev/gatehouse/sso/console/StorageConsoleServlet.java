@@ -35,36 +35,38 @@ public class StorageConsoleServlet extends ConsoleServlet {
         SignedIn admin = admin(request);
         try {
             switch (String.valueOf(request.getParameter("action"))) {
-                case "create-folder" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse
-                        .storagePolicy()
-                        .createFolder(
+                case "create-folder" -> adminChanges.change(
+                        site.id(),
+                        admin.actor(),
+                        () -> storagePolicy.createFolder(
                                 site.id(), request.getParameter("name"), request.getParameter("path"), admin.actor()));
-                case "set-entry" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse
-                        .storagePolicy()
-                        .setEntry(
+                case "set-entry" -> adminChanges.change(
+                        site.id(),
+                        admin.actor(),
+                        () -> storagePolicy.setEntry(
                                 site.id(),
                                 request.getParameter("path"),
                                 grantee(site, request.getParameter("grantee")),
                                 request.getParameter("right"),
                                 admin.actor()));
-                case "remove-entry" -> gatehouse.change(site.id(), admin.actor(), () -> {
-                    gatehouse
-                            .storagePolicy()
-                            .removeEntry(
-                                    site.id(),
-                                    dev.gatehouse.identity.domain.Uuids.parse("entry", request.getParameter("entry")),
-                                    admin.actor());
+                case "remove-entry" -> adminChanges.change(site.id(), admin.actor(), () -> {
+                    storagePolicy.removeEntry(
+                            site.id(),
+                            dev.gatehouse.identity.domain.Uuids.parse("entry", request.getParameter("entry")),
+                            admin.actor());
                 });
-                case "set-inheritance" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse
-                        .storagePolicy()
-                        .setInheritance(
+                case "set-inheritance" -> adminChanges.change(
+                        site.id(),
+                        admin.actor(),
+                        () -> storagePolicy.setInheritance(
                                 site.id(),
                                 request.getParameter("path"),
                                 request.getParameter("inheritsParent") != null,
                                 admin.actor()));
-                case "set-quota" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse
-                        .storagePolicy()
-                        .setQuota(
+                case "set-quota" -> adminChanges.change(
+                        site.id(),
+                        admin.actor(),
+                        () -> storagePolicy.setQuota(
                                 site.id(),
                                 grantee(site, request.getParameter("grantee")),
                                 bytes(request.getParameter("bytes")),
@@ -85,26 +87,21 @@ public class StorageConsoleServlet extends ConsoleServlet {
     @Override
     void showList(HttpServletRequest request, HttpServletResponse response, Site site)
             throws ServletException, IOException {
-        request.setAttribute(
-                "folders", gatehouse.read(() -> gatehouse.storagePolicy().folders(site.id())));
-        request.setAttribute(
-                "entries", gatehouse.read(() -> gatehouse.storagePolicy().entries(site.id())));
-        request.setAttribute(
-                "inheritance", gatehouse.read(() -> gatehouse.storagePolicy().inheritance(site.id())));
-        request.setAttribute(
-                "quotas", gatehouse.read(() -> gatehouse.storagePolicy().quotas(site.id())));
-        request.setAttribute("names", gatehouse.read(() -> names(site)));
+        request.setAttribute("folders", adminChanges.read(() -> storagePolicy.folders(site.id())));
+        request.setAttribute("entries", adminChanges.read(() -> storagePolicy.entries(site.id())));
+        request.setAttribute("inheritance", adminChanges.read(() -> storagePolicy.inheritance(site.id())));
+        request.setAttribute("quotas", adminChanges.read(() -> storagePolicy.quotas(site.id())));
+        request.setAttribute("names", adminChanges.read(() -> names(site)));
         String user = request.getParameter("explainUser");
         String path = request.getParameter("explainPath");
         if (user != null && !user.isBlank() && path != null && !path.isBlank()) {
             try {
                 Login login = new Login(user);
-                User found = gatehouse
-                        .read(() -> gatehouse.userRepository().findByLogin(site.id(), login))
+                User found = adminChanges
+                        .read(() -> userRepository.findByLogin(site.id(), login))
                         .orElseThrow(() -> new NotFoundException("user", login));
                 request.setAttribute(
-                        "explanation",
-                        gatehouse.decisions().explain(site.id(), found.id(), FolderPath.parse("explainPath", path)));
+                        "explanation", decisions.explain(site.id(), found.id(), FolderPath.parse("explainPath", path)));
             } catch (RuntimeException e) {
                 showRefusal(request, response, e);
             }
@@ -121,13 +118,11 @@ public class StorageConsoleServlet extends ConsoleServlet {
     private Map<String, String> names(Site site) {
         Map<String, String> names = new HashMap<>();
         names.put("everyone", "everyone");
-        gatehouse
-                .groups()
+        groupService
                 .list(site.id(), new dev.gatehouse.identity.domain.PageRequest(0, 500))
                 .items()
                 .forEach(g -> names.put("group:" + g.id(), "group " + g.name().value()));
-        gatehouse
-                .users()
+        userService
                 .list(site.id(), new dev.gatehouse.identity.domain.PageRequest(0, 500))
                 .items()
                 .forEach(u -> names.put("user:" + u.id(), "user " + u.login().value()));
@@ -145,8 +140,7 @@ public class StorageConsoleServlet extends ConsoleServlet {
         }
         if (value.startsWith("user:")) {
             Login login = new Login(value.substring(5));
-            return gatehouse
-                    .userRepository()
+            return userRepository
                     .findByLogin(site.id(), login)
                     .map(u -> new Grantee.User(u.id()).code())
                     .orElseThrow(
@@ -154,8 +148,7 @@ public class StorageConsoleServlet extends ConsoleServlet {
         }
         if (value.startsWith("group:")) {
             GroupName name = new GroupName(value.substring(6));
-            return gatehouse
-                    .groups()
+            return groupService
                     .findByName(site.id(), name)
                     .map(g -> new Grantee.Group(g.id()).code())
                     .orElseThrow(

@@ -40,9 +40,10 @@ public class UsersConsoleServlet extends ConsoleServlet {
         SignedIn admin = admin(request);
         try {
             if (id == null) {
-                User created = gatehouse.change(site.id(), admin.actor(), () -> gatehouse
-                        .users()
-                        .create(
+                User created = adminChanges.change(
+                        site.id(),
+                        admin.actor(),
+                        () -> userService.create(
                                 site.id(),
                                 new NewUser(
                                         request.getParameter("login"),
@@ -57,9 +58,10 @@ public class UsersConsoleServlet extends ConsoleServlet {
             }
             UserId userId = UserId.parse("id", id);
             switch (String.valueOf(request.getParameter("action"))) {
-                case "update" -> gatehouse.change(site.id(), admin.actor(), () -> gatehouse
-                        .users()
-                        .update(
+                case "update" -> adminChanges.change(
+                        site.id(),
+                        admin.actor(),
+                        () -> userService.update(
                                 site.id(),
                                 userId,
                                 new UserChanges(
@@ -71,14 +73,12 @@ public class UsersConsoleServlet extends ConsoleServlet {
                                         request.getParameter("authMethod"),
                                         request.getParameter("administrator") != null),
                                 admin.actor()));
-                case "password" -> gatehouse.change(site.id(), admin.actor(), () -> {
-                    gatehouse
-                            .users()
-                            .setPassword(site.id(), userId, chars(request.getParameter("password")), admin.actor());
+                case "password" -> adminChanges.change(site.id(), admin.actor(), () -> {
+                    userService.setPassword(site.id(), userId, chars(request.getParameter("password")), admin.actor());
                 });
                 case "delete" -> {
-                    gatehouse.change(site.id(), admin.actor(), () -> {
-                        gatehouse.users().delete(site.id(), userId, admin.actor());
+                    adminChanges.change(site.id(), admin.actor(), () -> {
+                        userService.delete(site.id(), userId, admin.actor());
                     });
                     redirect(request, response, "/console/users", site);
                     return;
@@ -95,8 +95,7 @@ public class UsersConsoleServlet extends ConsoleServlet {
     void showList(HttpServletRequest request, HttpServletResponse response, Site site)
             throws ServletException, IOException {
         int page = parsePage(request.getParameter("page"));
-        request.setAttribute(
-                "users", gatehouse.read(() -> gatehouse.users().list(site.id(), new PageRequest(page, 100))));
+        request.setAttribute("users", adminChanges.read(() -> userService.list(site.id(), new PageRequest(page, 100))));
         render(request, response, site, "users");
     }
 
@@ -105,9 +104,8 @@ public class UsersConsoleServlet extends ConsoleServlet {
             throws ServletException, IOException {
         try {
             UserId userId = UserId.parse("id", id);
-            request.setAttribute("user", gatehouse.read(() -> gatehouse.users().get(site.id(), userId)));
-            request.setAttribute(
-                    "groups", gatehouse.read(() -> gatehouse.groups().groupsOf(site.id(), userId)));
+            request.setAttribute("user", adminChanges.read(() -> userService.get(site.id(), userId)));
+            request.setAttribute("groups", adminChanges.read(() -> groupService.groupsOf(site.id(), userId)));
         } catch (RuntimeException e) {
             showRefusal(request, response, e);
         }

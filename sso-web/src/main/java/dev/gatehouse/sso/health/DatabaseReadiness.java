@@ -1,6 +1,6 @@
 package dev.gatehouse.sso.health;
 
-import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.sso.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -12,16 +12,16 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
     @Inject
-    Gatehouse gatehouse;
+    Database database;
 
     @Override
     public HealthCheckResponse call() {
-        if (gatehouse.database() == null) {
+        if (database == null) {
             return HealthCheckResponse.down("database");
         }
         return HealthCheckResponse.named("database")
-                .status(gatehouse.database().isReachable())
-                .withData("product", gatehouse.database().productName())
+                .status(database.isReachable())
+                .withData("product", database.productName())
                 .build();
     }
 }

@@ -1,6 +1,6 @@
 package dev.gatehouse.sso.health;
 
-import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.sso.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -12,12 +12,10 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 public class ProcessLiveness implements HealthCheck {
     @Inject
-    Gatehouse gatehouse;
+    Database database;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("gatehouse")
-                .status(gatehouse.database() != null)
-                .build();
+        return HealthCheckResponse.named("gatehouse").status(database != null).build();
     }
 }

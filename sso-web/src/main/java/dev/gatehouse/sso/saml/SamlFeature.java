@@ -1,6 +1,7 @@
 package dev.gatehouse.sso.saml;
 
-import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.sso.application.IdentityFeature;
+import dev.gatehouse.sso.application.PlatformFeature;
 import dev.gatehouse.sso.config.GatehouseSettings;
 import dev.gatehouse.sso.persistence.PersistentFeature;
 import dev.gatehouse.sso.saml.config.SamlProviders;
@@ -26,7 +27,10 @@ import java.util.List;
 @ApplicationScoped
 public class SamlFeature implements PersistentFeature {
     @Inject
-    Gatehouse gatehouse;
+    PlatformFeature platform;
+
+    @Inject
+    IdentityFeature identity;
 
     private SamlService service;
 
@@ -42,19 +46,18 @@ public class SamlFeature implements PersistentFeature {
     /** The SAML service, built at the first call. */
     public synchronized SamlService service() {
         if (service == null) {
-            gatehouse.start();
-            GatehouseSettings settings = gatehouse.settings();
+            GatehouseSettings settings = platform.settings();
             GatehouseSettings.MetadataFetching fetching = settings.samlMetadata();
             Clock clock = Clock.systemUTC();
-            JpaMetadataCache metadataCache = new JpaMetadataCache(gatehouse.transactions()::entityManager);
+            JpaMetadataCache metadataCache = new JpaMetadataCache(platform.transactions()::entityManager);
             service = new SamlService(
-                    gatehouse.transactions(),
-                    gatehouse.providers(),
+                    platform.transactions(),
+                    identity.providers(),
                     metadataCache,
                     new MetadataRefresher(fetching.connectTimeoutMillis(), fetching.readTimeoutMillis(), clock),
                     new SamlProviders(settings.baseUrl(), metadataCache),
                     new LocalSamlStateStore(),
-                    gatehouse.auditLog(),
+                    identity.auditLog(),
                     clock);
             service.startRefreshing(fetching.refreshMinutes());
         }

@@ -1,9 +1,11 @@
 package dev.gatehouse.sso.security;
 
+import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.application.LoginResult;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.User;
-import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.identity.port.UserRepository;
+import dev.gatehouse.sso.config.GatehouseSettings;
 import dev.gatehouse.sso.errors.Problems;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -38,7 +40,16 @@ public class AdminFilter extends HttpFilter {
     public static final String REQUEST_ATTRIBUTE = "gatehouse.admin";
 
     @Inject
-    Gatehouse gatehouse;
+    AdminChanges adminChanges;
+
+    @Inject
+    PasswordSignIn passwordSignIn;
+
+    @Inject
+    GatehouseSettings gatehouseSettings;
+
+    @Inject
+    UserRepository userRepository;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -54,8 +65,7 @@ public class AdminFilter extends HttpFilter {
         boolean basic =
                 signedIn == null && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
 
-        if (Csrf.isStateChanging(request)
-                && !Csrf.originAllowed(request, gatehouse.settings().baseUrl())) {
+        if (Csrf.isStateChanging(request) && !Csrf.originAllowed(request, gatehouseSettings.baseUrl())) {
             refuse(response, api, 403, "Forbidden", "the request comes from another origin");
             return;
         }
@@ -85,7 +95,7 @@ public class AdminFilter extends HttpFilter {
         }
 
         SignedIn admin = signedIn;
-        Optional<User> user = gatehouse.read(() -> gatehouse.userRepository().find(admin.user()));
+        Optional<User> user = adminChanges.read(() -> userRepository.find(admin.user()));
         if (user.isEmpty() || !user.get().isEnabled()) {
             if (session != null && !basic) {
                 session.invalidate();
@@ -125,13 +135,13 @@ public class AdminFilter extends HttpFilter {
         int backslash = name.indexOf('\\');
         String slug = backslash < 0 ? null : name.substring(0, backslash);
         String login = backslash < 0 ? name : name.substring(backslash + 1);
-        Optional<Site> site = PasswordSignIn.site(gatehouse, slug);
+        Optional<Site> site = passwordSignIn.site(slug);
         if (site.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Gatehouse\", charset=\"UTF-8\"");
             Problems.write(response, 401, "Unauthorized", "wrong user name or password");
             return null;
         }
-        LoginResult result = PasswordSignIn.check(gatehouse, site.get(), login, password, request.getRemoteAddr());
+        LoginResult result = passwordSignIn.check(site.get(), login, password, request.getRemoteAddr());
         if (result instanceof LoginResult.Success success) {
             return new SignedIn(
                     success.user().id(),

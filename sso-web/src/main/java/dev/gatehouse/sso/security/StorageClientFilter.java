@@ -1,7 +1,7 @@
 package dev.gatehouse.sso.security;
 
+import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.domain.Uuids;
-import dev.gatehouse.sso.application.Gatehouse;
 import dev.gatehouse.sso.errors.Problems;
 import dev.gatehouse.storage.application.StorageClients;
 import dev.gatehouse.storage.model.StorageClient;
@@ -32,7 +32,10 @@ public class StorageClientFilter extends HttpFilter {
     private static final Map<UUID, StorageClient> CACHE = new ConcurrentHashMap<>();
 
     @Inject
-    Gatehouse gatehouse;
+    AdminChanges adminChanges;
+
+    @Inject
+    StorageClients storageClients;
 
     /** Forgets a revoked client at once. */
     public static void forget(UUID client) {
@@ -75,7 +78,7 @@ public class StorageClientFilter extends HttpFilter {
         String secret = decoded.substring(colon + 1);
         StorageClient client = CACHE.get(id);
         if (client == null) {
-            client = gatehouse.read(() -> gatehouse.storageClients().find(id)).orElse(null);
+            client = adminChanges.read(() -> storageClients.find(id)).orElse(null);
             if (client == null) {
                 return Optional.empty();
             }

@@ -1,10 +1,13 @@
 package dev.gatehouse.sso.web;
 
+import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.application.LoginResult;
+import dev.gatehouse.identity.application.SiteService;
 import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.SiteId;
-import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.identity.port.ProviderRepository;
+import dev.gatehouse.sso.config.GatehouseSettings;
 import dev.gatehouse.sso.security.Csrf;
 import dev.gatehouse.sso.security.Pages;
 import dev.gatehouse.sso.security.PasswordSignIn;
@@ -37,7 +40,19 @@ public class LoginServlet extends HttpServlet {
     static final String FAILED = "Sign-in failed: the login or password is wrong, or this account cannot sign in here.";
 
     @Inject
-    Gatehouse gatehouse;
+    AdminChanges adminChanges;
+
+    @Inject
+    PasswordSignIn passwordSignIn;
+
+    @Inject
+    SiteService siteService;
+
+    @Inject
+    GatehouseSettings gatehouseSettings;
+
+    @Inject
+    ProviderRepository providerRepository;
 
     @Inject
     SignInRegistry signIn;
@@ -51,7 +66,7 @@ public class LoginServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/");
             return;
         }
-        Optional<Site> site = PasswordSignIn.site(gatehouse, request.getParameter("site"));
+        Optional<Site> site = passwordSignIn.site(request.getParameter("site"));
         if (site.isEmpty()) {
             response.sendError(404, "There is no site with that name.");
             return;
@@ -64,21 +79,20 @@ public class LoginServlet extends HttpServlet {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session == null
-                || !Csrf.originAllowed(request, gatehouse.settings().baseUrl())
+                || !Csrf.originAllowed(request, gatehouseSettings.baseUrl())
                 || !Csrf.tokenMatches(request, session)) {
             response.sendError(
                     403, "The sign-in form expired or came from another site. Reload the page and try again.");
             return;
         }
-        Optional<Site> site = PasswordSignIn.site(gatehouse, request.getParameter("site"));
+        Optional<Site> site = passwordSignIn.site(request.getParameter("site"));
         String login = request.getParameter("login");
         String password = request.getParameter("password");
         if (site.isEmpty() || login == null || password == null) {
             render(request, response, site.orElse(null), null, FAILED, 400);
             return;
         }
-        LoginResult result =
-                PasswordSignIn.check(gatehouse, site.get(), login, password.toCharArray(), request.getRemoteAddr());
+        LoginResult result = passwordSignIn.check(site.get(), login, password.toCharArray(), request.getRemoteAddr());
         if (result instanceof LoginResult.Success success) {
             request.changeSessionId();
             session.setAttribute(
@@ -114,12 +128,11 @@ public class LoginServlet extends HttpServlet {
 
     /** The enabled SAML providers of the site and of the sites above it (a provider serves its child sites too). */
     private List<SsoButton> ssoButtons(Site site) {
-        return gatehouse.read(() -> {
+        return adminChanges.read(() -> {
             List<SsoButton> buttons = new ArrayList<>();
             String target = URLEncoder.encode("/?site=" + site.slug().value(), StandardCharsets.UTF_8);
             for (Optional<Site> s = Optional.of(site); s.isPresent(); ) {
-                for (Provider provider :
-                        gatehouse.providers().listBySite(s.get().id())) {
+                for (Provider provider : providerRepository.listBySite(s.get().id())) {
                     Optional<SignInProtocol> protocol =
                             signIn.protocols().find(provider.settings().kind());
                     if (provider.enabled() && protocol.isPresent()) {
@@ -129,7 +142,7 @@ public class LoginServlet extends HttpServlet {
                     }
                 }
                 SiteId parent = s.get().parent();
-                s = parent == null ? Optional.empty() : gatehouse.sites().find(parent);
+                s = parent == null ? Optional.empty() : siteService.find(parent);
             }
             return buttons;
         });

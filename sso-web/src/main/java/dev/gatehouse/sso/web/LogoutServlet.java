@@ -2,7 +2,9 @@ package dev.gatehouse.sso.web;
 
 import dev.gatehouse.identity.domain.AuditEvent;
 import dev.gatehouse.identity.domain.AuditType;
-import dev.gatehouse.sso.application.Gatehouse;
+import dev.gatehouse.identity.port.AuditLog;
+import dev.gatehouse.sso.config.GatehouseSettings;
+import dev.gatehouse.sso.persistence.Transactions;
 import dev.gatehouse.sso.security.Csrf;
 import dev.gatehouse.sso.security.Pages;
 import dev.gatehouse.sso.security.SignedIn;
@@ -28,7 +30,13 @@ public class LogoutServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    Gatehouse gatehouse;
+    Transactions transactions;
+
+    @Inject
+    GatehouseSettings gatehouseSettings;
+
+    @Inject
+    AuditLog auditLog;
 
     @Inject
     SignInRegistry signIn;
@@ -38,21 +46,19 @@ public class LogoutServlet extends HttpServlet {
             throws IOException, jakarta.servlet.ServletException {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            if (!Csrf.originAllowed(request, gatehouse.settings().baseUrl()) || !Csrf.tokenMatches(request, session)) {
+            if (!Csrf.originAllowed(request, gatehouseSettings.baseUrl()) || !Csrf.tokenMatches(request, session)) {
                 response.sendError(403, "The sign-out form expired. Reload the page and try again.");
                 return;
             }
             if (session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn signedIn) {
-                gatehouse.transactions().run(() -> gatehouse
-                        .auditLog()
-                        .append(AuditEvent.of(
-                                Instant.now(),
-                                signedIn.site(),
-                                signedIn.actor(),
-                                AuditType.LOGOUT,
-                                "user:" + signedIn.user(),
-                                true,
-                                "")));
+                transactions.run(() -> auditLog.append(AuditEvent.of(
+                        Instant.now(),
+                        signedIn.site(),
+                        signedIn.actor(),
+                        AuditType.LOGOUT,
+                        "user:" + signedIn.user(),
+                        true,
+                        "")));
             }
             String slug = session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn s ? s.siteSlug() : null;
             String target = slug == null ? "/login" : "/?site=" + slug;

@@ -1,6 +1,9 @@
 package dev.gatehouse.sso.saml.web;
 
+import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.application.IdentityOutcome;
+import dev.gatehouse.identity.application.SignInCompletion;
+import dev.gatehouse.identity.application.SiteService;
 import dev.gatehouse.identity.domain.ExternalIdentity;
 import dev.gatehouse.identity.domain.IdentitySource;
 import dev.gatehouse.identity.domain.Provider;
@@ -8,7 +11,6 @@ import dev.gatehouse.identity.domain.ProviderId;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.SiteSlug;
 import dev.gatehouse.identity.validation.ValidationException;
-import dev.gatehouse.sso.application.Gatehouse;
 import dev.gatehouse.sso.identity.IncompleteIdentityException;
 import dev.gatehouse.sso.identity.SsoIdentities;
 import dev.gatehouse.sso.pac4j.NoSessionStore;
@@ -56,7 +58,13 @@ public class SamlServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(SamlServlet.class.getName());
 
     @Inject
-    Gatehouse gatehouse;
+    AdminChanges adminChanges;
+
+    @Inject
+    SiteService siteService;
+
+    @Inject
+    SignInCompletion signInCompletion;
 
     @Inject
     SamlFeature saml;
@@ -118,7 +126,7 @@ public class SamlServlet extends HttpServlet {
     private void login(SamlClient client, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         SamlProviderConfiguration configuration = client.configuration();
-        RelayStates.Target target = gatehouse.read(() -> target(configuration, request.getParameter("target")));
+        RelayStates.Target target = adminChanges.read(() -> target(configuration, request.getParameter("target")));
         ServletWebContext context = new ServletWebContext(request, response);
         context.setRequestAttribute(SamlClient.TARGET_ATTRIBUTE, target.path());
         FoundAction redirect;
@@ -156,10 +164,9 @@ public class SamlServlet extends HttpServlet {
             return;
         }
         String relayState = pending.map(PendingRequest::target).orElse(request.getParameter("RelayState"));
-        RelayStates.Target target = gatehouse.read(() -> target(configuration, relayState));
+        RelayStates.Target target = adminChanges.read(() -> target(configuration, relayState));
         Provider provider = configuration.provider();
-        IdentityOutcome outcome =
-                gatehouse.signInCompletion().complete(target.site().id(), source(configuration), identity);
+        IdentityOutcome outcome = signInCompletion.complete(target.site().id(), source(configuration), identity);
         SamlSession samlSession = new SamlSession(
                 provider.id(),
                 profile.getId(),
@@ -186,13 +193,12 @@ public class SamlServlet extends HttpServlet {
     }
 
     private RelayStates.Target target(SamlProviderConfiguration configuration, String relayState) {
-        Site providerSite =
-                gatehouse.sites().find(configuration.provider().site()).orElseThrow();
+        Site providerSite = siteService.find(configuration.provider().site()).orElseThrow();
         return RelayStates.resolve(relayState, providerSite, slug -> {
             try {
-                return gatehouse.sites().findBySlug(new SiteSlug(slug)).filter(site -> gatehouse
-                        .sites()
-                        .isWithin(site.id(), providerSite.id()));
+                return siteService
+                        .findBySlug(new SiteSlug(slug))
+                        .filter(site -> siteService.isWithin(site.id(), providerSite.id()));
             } catch (ValidationException e) {
                 return Optional.empty();
             }
@@ -205,13 +211,10 @@ public class SamlServlet extends HttpServlet {
             HttpServletResponse response,
             RuntimeException e)
             throws IOException, ServletException {
-        gatehouse
-                .signInCompletion()
-                .refusedBeforeIdentity(
-                        configuration.provider().site(),
-                        source(configuration),
-                        "sso:" + configuration.provider().id() + " from " + request.getRemoteAddr() + ": "
-                                + e.getMessage());
+        signInCompletion.refusedBeforeIdentity(
+                configuration.provider().site(),
+                source(configuration),
+                "sso:" + configuration.provider().id() + " from " + request.getRemoteAddr() + ": " + e.getMessage());
         SignInPages.error(request, response, 400, SamlRefusals.message(e));
     }
 

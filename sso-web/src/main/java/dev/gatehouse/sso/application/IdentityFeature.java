@@ -1,0 +1,202 @@
+package dev.gatehouse.sso.application;
+
+import dev.gatehouse.identity.application.AdminChanges;
+import dev.gatehouse.identity.application.EntraGroupNames;
+import dev.gatehouse.identity.application.FirstStart;
+import dev.gatehouse.identity.application.GroupService;
+import dev.gatehouse.identity.application.IdentityUpsert;
+import dev.gatehouse.identity.application.PasswordLogin;
+import dev.gatehouse.identity.application.ProviderAdministration;
+import dev.gatehouse.identity.application.SignInCompletion;
+import dev.gatehouse.identity.application.SiteService;
+import dev.gatehouse.identity.application.UserService;
+import dev.gatehouse.identity.credential.LoginThrottle;
+import dev.gatehouse.identity.credential.PasswordHasher;
+import dev.gatehouse.identity.credential.SecretCipher;
+import dev.gatehouse.identity.persistence.JpaAuditLog;
+import dev.gatehouse.identity.persistence.JpaGroupLinkRepository;
+import dev.gatehouse.identity.persistence.JpaGroupRepository;
+import dev.gatehouse.identity.persistence.JpaIdentityLinkRepository;
+import dev.gatehouse.identity.persistence.JpaProviderRepository;
+import dev.gatehouse.identity.persistence.JpaSiteRepository;
+import dev.gatehouse.identity.persistence.JpaUserRepository;
+import dev.gatehouse.identity.port.AuditLog;
+import dev.gatehouse.identity.port.GroupRepository;
+import dev.gatehouse.identity.port.IdentityChangeListener;
+import dev.gatehouse.identity.port.IdentityLinkRepository;
+import dev.gatehouse.identity.port.ProviderProtocols;
+import dev.gatehouse.identity.port.ProviderRepository;
+import dev.gatehouse.identity.port.SiteRepository;
+import dev.gatehouse.identity.port.UserRepository;
+import dev.gatehouse.sso.config.GatehouseSettings;
+import dev.gatehouse.sso.config.MasterKey;
+import dev.gatehouse.sso.persistence.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The identity feature: the identity ports with their JPA adapters and the services on them (sites, users, groups,
+ * password logins, the sign-in pipeline, provider administration). Changes it commits are reported to the storage
+ * feature, which drops the decisions they invalidate. Produces each service for injection.
+ */
+@ApplicationScoped
+public class IdentityFeature {
+    @Inject
+    PlatformFeature platform;
+
+    @Inject
+    StorageFeature storage;
+
+    @Inject
+    ProviderProtocols protocols;
+
+    private SiteRepository siteRepository;
+    private UserRepository userRepository;
+    private GroupRepository groupRepository;
+    private IdentityLinkRepository linkRepository;
+    private ProviderRepository providerRepository;
+    private AuditLog auditLog;
+    private SiteService sites;
+    private UserService users;
+    private GroupService groups;
+    private PasswordLogin passwordLogin;
+    private AdminChanges adminChanges;
+    private SignInCompletion signInCompletion;
+    private ProviderAdministration providerAdministration;
+    private EntraGroupNames entraGroupNames;
+
+    synchronized IdentityFeature started() {
+        if (sites != null) {
+            return this;
+        }
+        GatehouseSettings settings = platform.settings();
+        Transactions transactions = platform.transactions();
+        Clock clock = Clock.systemUTC();
+        Supplier<EntityManager> em = transactions::entityManager;
+        siteRepository = new JpaSiteRepository(em);
+        userRepository = new JpaUserRepository(em);
+        groupRepository = new JpaGroupRepository(em);
+        linkRepository = new JpaIdentityLinkRepository(em);
+        JpaGroupLinkRepository groupLinkRepository = new JpaGroupLinkRepository(em);
+        providerRepository =
+                new JpaProviderRepository(em, new SecretCipher(MasterKey.resolve(settings)), protocols.formats());
+        auditLog = new JpaAuditLog(em);
+        PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
+        IdentityChangeListener changes = site -> storage.decisions().invalidate(site);
+        users = new UserService(
+                siteRepository,
+                userRepository,
+                groupRepository,
+                linkRepository,
+                providerRepository,
+                hasher,
+                auditLog,
+                clock);
+        groups = new GroupService(siteRepository, groupRepository, userRepository, auditLog, clock);
+        passwordLogin = new PasswordLogin(
+                userRepository,
+                hasher,
+                LoginThrottle.withDefaults(clock),
+                LoginThrottle.forAddresses(clock),
+                auditLog,
+                clock);
+        adminChanges = new AdminChanges(transactions, changes, auditLog, clock);
+        signInCompletion = new SignInCompletion(
+                transactions,
+                new IdentityUpsert(
+                        userRepository, linkRepository, groupRepository, groupLinkRepository, auditLog, clock),
+                changes,
+                auditLog,
+                clock);
+        providerAdministration =
+                new ProviderAdministration(adminChanges, providerRepository, protocols, auditLog, clock);
+        entraGroupNames = new EntraGroupNames(groupLinkRepository, groups);
+        sites = new SiteService(siteRepository, auditLog, clock);
+        return this;
+    }
+
+    /**
+     * Prepares a fresh installation: the default site and the first administrator, whose generated password is
+     * printed once.
+     */
+    void prepareFirstStart() {
+        IdentityFeature started = started();
+        FirstStart firstStart = new FirstStart(siteRepository, started.sites, users, auditLog, Clock.systemUTC());
+        Optional<char[]> configured =
+                platform.settings().adminPassword().map(secret -> secret.value().toCharArray());
+        Optional<char[]> generated = platform.transactions().inTransaction(() -> firstStart.prepare(configured));
+        generated.ifPresent(password -> System.out.println(FirstStartNotice.text(password)));
+    }
+
+    UserRepository userRepository() {
+        return started().userRepository;
+    }
+
+    GroupRepository groupRepository() {
+        return started().groupRepository;
+    }
+
+    IdentityLinkRepository linkRepository() {
+        return started().linkRepository;
+    }
+
+    @Produces
+    public UserRepository users() {
+        return userRepository();
+    }
+
+    @Produces
+    public ProviderRepository providers() {
+        return started().providerRepository;
+    }
+
+    @Produces
+    public AuditLog auditLog() {
+        return started().auditLog;
+    }
+
+    @Produces
+    public SiteService siteService() {
+        return started().sites;
+    }
+
+    @Produces
+    public UserService userService() {
+        return started().users;
+    }
+
+    @Produces
+    public GroupService groupService() {
+        return started().groups;
+    }
+
+    @Produces
+    public PasswordLogin passwordLogin() {
+        return started().passwordLogin;
+    }
+
+    @Produces
+    public AdminChanges adminChanges() {
+        return started().adminChanges;
+    }
+
+    @Produces
+    public SignInCompletion signInCompletion() {
+        return started().signInCompletion;
+    }
+
+    @Produces
+    public ProviderAdministration providerAdministration() {
+        return started().providerAdministration;
+    }
+
+    @Produces
+    public EntraGroupNames entraGroupNames() {
+        return started().entraGroupNames;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.gatehouse.sso.application;
+
+import dev.gatehouse.sso.config.GatehouseSettings;
+import dev.gatehouse.sso.persistence.Database;
+import dev.gatehouse.sso.persistence.PersistentFeature;
+import dev.gatehouse.sso.persistence.Transactions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * What every feature stands on: the settings (read once from MicroProfile Config and checked, see {@link
+ * GatehouseSettings}), the database with every module's migrations and entities, and the unit of work
+ * ({@link Transactions}). Produces {@link GatehouseSettings}, {@link Database} and {@link Transactions}.
+ */
+@ApplicationScoped
+public class PlatformFeature {
+    private static final Logger LOG = Logger.getLogger(PlatformFeature.class.getName());
+
+    @Inject
+    @Any
+    Instance<PersistentFeature> features;
+
+    private GatehouseSettings settings;
+    private Database database;
+    private Transactions transactions;
+    private DatabaseProbe databaseProbe;
+
+    synchronized PlatformFeature started() {
+        if (database == null) {
+            Config config = ConfigProvider.getConfig();
+            settings = GatehouseSettings.read(key -> config.getOptionalValue(key, String.class));
+            LOG.info(() -> "Starting Gatehouse with " + settings);
+            database = Database.open(
+                    settings,
+                    features.stream()
+                            .flatMap(feature -> feature.entities().stream())
+                            .toList());
+            transactions = new Transactions(database);
+            databaseProbe = new DatabaseProbe(database);
+        }
+        return this;
+    }
+
+    @Produces
+    public GatehouseSettings settings() {
+        return started().settings;
+    }
+
+    @Produces
+    public Database database() {
+        return started().database;
+    }
+
+    @Produces
+    public Transactions transactions() {
+        return started().transactions;
+    }
+
+    /** Whether the database answered its last probe (once a second). */
+    public boolean databaseUp() {
+        return started().databaseProbe.isUp();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (databaseProbe != null) {
+            databaseProbe.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}
