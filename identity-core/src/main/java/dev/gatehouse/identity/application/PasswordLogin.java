@@ -19,33 +19,43 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks a local password, throttled per account and per client address (see {@link LoginThrottle}). Unknown logins
+ * Checks a local password, throttled so that guessing stays slow while nobody can lock the owner out. Unknown logins
  * cost the same hashing time as known ones. Every attempt is audited with its exact reason.
+ *
+ * <p><b>Throttling rule.</b> Failures are counted per account at one client address, per address, and per account over
+ * all addresses (see {@link LoginThrottle}). An attempt waits for the first two; the per-account count is a slow
+ * ceiling that applies only to an address that has failed before. So an attacker guessing from one address slows only
+ * that address, many addresses guessing one account each get one free guess and then the ceiling, and the owner
+ * signing in from an address without failures always gets in.
  */
 public class PasswordLogin {
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final LoginThrottle accounts;
+    private final LoginThrottle accountsAtAddress;
     private final LoginThrottle addresses;
+    private final LoginThrottle accounts;
     private final AuditLog auditLog;
     private final Clock clock;
 
     /**
-     * @param accounts throttles failures per account
+     * @param accountsAtAddress throttles failures per account at one address
      * @param addresses throttles failures per client address; a success does not clear it, so an attacker cannot
      *     reset it by signing in to an account of their own between guesses
+     * @param accounts the slow per-account ceiling over all addresses, applied to addresses with failures only
      */
     public PasswordLogin(
             UserRepository users,
             PasswordHasher hasher,
-            LoginThrottle accounts,
+            LoginThrottle accountsAtAddress,
             LoginThrottle addresses,
+            LoginThrottle accounts,
             AuditLog auditLog,
             Clock clock) {
         this.users = users;
         this.hasher = hasher;
-        this.accounts = accounts;
+        this.accountsAtAddress = accountsAtAddress;
         this.addresses = addresses;
+        this.accounts = accounts;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -54,7 +64,11 @@ public class PasswordLogin {
         String accountKey =
                 "account:" + site.id() + ":" + String.valueOf(loginText).toLowerCase(Locale.ROOT);
         String addressKey = "address:" + clientAddress;
-        Duration wait = max(accounts.waitFor(accountKey), addresses.waitFor(addressKey));
+        String pairKey = accountKey + "|" + addressKey;
+        Duration wait = max(accountsAtAddress.waitFor(pairKey), addresses.waitFor(addressKey));
+        if (addresses.hasFailures(addressKey)) {
+            wait = max(wait, accounts.waitFor(accountKey));
+        }
         String who = Texts.printable(loginText) + "@" + site.slug();
         if (!wait.isZero()) {
             audit(
@@ -87,12 +101,13 @@ public class PasswordLogin {
             }
         }
         if (reason != null) {
-            accounts.recordFailure(accountKey);
+            accountsAtAddress.recordFailure(pairKey);
             addresses.recordFailure(addressKey);
+            accounts.recordFailure(accountKey);
             audit(site, who, AuditType.LOGIN_FAILED, false, reason + " (from " + clientAddress + ")");
             return new LoginResult.Failure();
         }
-        accounts.recordSuccess(accountKey);
+        accountsAtAddress.recordSuccess(pairKey);
         User user = found.get();
         auditLog.append(AuditEvent.of(
                 clock.instant(),

@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code maxDelay}: the longest delay, default 5 min;</li>
  *   <li>{@code forgetAfter}: default 1 h.</li>
  * </ul>
- * The account key and the address key are independent: an attacker spraying one account from many addresses is slowed
- * by the account key; one address spraying many accounts by the address key. The account's owner, signing in from a
- * quiet address after the account key's delay has passed, still gets in.
+ * {@code PasswordLogin} keeps three: per account at one address (guessing from one place), per address (one address
+ * spraying many accounts) and a slow per-account ceiling (one account guessed from many addresses) that applies only
+ * to addresses with failures, so an attacker can never throttle the owner who signs in from elsewhere.
  */
 public final class LoginThrottle {
     private static final int MAX_TRACKED_KEYS = 100_000;
@@ -41,9 +41,17 @@ public final class LoginThrottle {
         this.forgetAfter = forgetAfter;
     }
 
-    /** For accounts: 5 free failures. */
+    /** For one account at one client address: 5 free failures. */
     public static LoginThrottle withDefaults(Clock clock) {
         return new LoginThrottle(clock, 5, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1));
+    }
+
+    /**
+     * For one account across all addresses, the slow ceiling: 20 free failures, then 5 s doubling up to 15 min. It slows
+     * only addresses that have failed before (see {@code PasswordLogin}), so it never shuts the owner out.
+     */
+    public static LoginThrottle accountCeiling(Clock clock) {
+        return new LoginThrottle(clock, 20, Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofHours(1));
     }
 
     /** For client addresses: 50 free failures, since many users may share one address behind a NAT or proxy. */
@@ -64,6 +72,12 @@ public final class LoginThrottle {
         }
         Instant allowedAt = f.last().plus(delayAfter(f.count()));
         return allowedAt.isAfter(now) ? Duration.between(now, allowedAt) : Duration.ZERO;
+    }
+
+    /** Whether the key has failures it has not yet forgotten. */
+    public boolean hasFailures(String key) {
+        Failures f = failures.get(key);
+        return f != null && !f.last().plus(forgetAfter).isBefore(clock.instant());
     }
 
     public void recordFailure(String key) {

@@ -16,6 +16,7 @@ class PasswordLoginTest {
             ServicesFixture.HASHER,
             LoginThrottle.withDefaults(f.clock),
             LoginThrottle.forAddresses(f.clock),
+            LoginThrottle.accountCeiling(f.clock),
             f.store,
             f.clock);
 
@@ -58,15 +59,33 @@ class PasswordLoginTest {
     }
 
     @Test
-    void failuresForOneAccountThrottleItWithoutLockingTheOwnerOutForGood() {
+    void failuresForOneAccountThrottleTheGuessingAddressButNeverTheOwnerElsewhere() {
         f.admin("admin");
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 14; i++) {
             login.authenticate(f.site, "admin", ("guess " + i).toCharArray(), "198.51.100.7");
         }
 
-        assertThat(login.authenticate(f.site, "admin", "correct horse battery".toCharArray(), "203.0.113.9"))
+        assertThat(login.authenticate(f.site, "admin", "guess 15".toCharArray(), "198.51.100.7"))
                 .isInstanceOf(LoginResult.Throttled.class);
         assertThat(last().type()).isEqualTo(AuditType.LOGIN_THROTTLED);
+        assertThat(login.authenticate(f.site, "admin", "correct horse battery".toCharArray(), "203.0.113.9"))
+                .as("the owner from an address without failures is not throttled by the attacker's guesses")
+                .isInstanceOf(LoginResult.Success.class);
+    }
+
+    @Test
+    void manyAddressesGuessingOneAccountMeetTheCeilingButTheOwnerStillGetsIn() {
+        f.admin("admin");
+        for (int i = 0; i < 25; i++) {
+            assertThat(login.authenticate(f.site, "admin", "wrong".toCharArray(), "198.51.100." + i))
+                    .isInstanceOf(LoginResult.Failure.class);
+        }
+
+        assertThat(login.authenticate(f.site, "admin", "wrong".toCharArray(), "198.51.100.3"))
+                .as("an address that failed before meets the account's ceiling")
+                .isInstanceOf(LoginResult.Throttled.class);
+        assertThat(login.authenticate(f.site, "admin", "correct horse battery".toCharArray(), "203.0.113.9"))
+                .isInstanceOf(LoginResult.Success.class);
     }
 
     private AuditEvent last() {

@@ -103,6 +103,7 @@ public class IdentityFeature {
                 hasher,
                 LoginThrottle.withDefaults(clock),
                 LoginThrottle.forAddresses(clock),
+                LoginThrottle.accountCeiling(clock),
                 auditLog,
                 clock);
         adminChanges = new AdminChanges(transactions, changes, auditLog, clock);
