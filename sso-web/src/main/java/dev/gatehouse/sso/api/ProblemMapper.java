@@ -1,17 +1,13 @@
 package dev.gatehouse.sso.api;
 
-import dev.gatehouse.identity.application.ConflictException;
-import dev.gatehouse.identity.application.NotFoundException;
-import dev.gatehouse.identity.validation.FieldError;
-import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.errors.Failure;
 import dev.gatehouse.sso.errors.Problems;
-import dev.gatehouse.sso.persistence.DatabaseUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,33 +18,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        if (failure instanceof ValidationException invalid) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (FieldError error : invalid.errors()) {
-                fields.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
-            }
-            return problem(400, "Bad Request", "the input is not valid: " + invalid.getMessage(), fields);
-        }
-        if (failure instanceof NotFoundException notFound) {
-            return problem(404, "Not Found", notFound.getMessage(), Map.of());
-        }
-        if (failure instanceof ConflictException conflict) {
-            return problem(
-                    409,
-                    "Conflict",
-                    conflict.getMessage(),
-                    conflict.field() == null ? Map.of() : Map.of(conflict.field(), conflict.getMessage()));
-        }
-        if (failure instanceof dev.gatehouse.storage.application.PolicyUnavailableException unavailable) {
-            return Response.fromResponse(problem(
-                            503, "Service Unavailable", "decision denied: " + unavailable.getMessage(), Map.of()))
-                    .header("Retry-After", "5")
-                    .build();
-        }
-        if (failure instanceof DatabaseUnavailableException unavailable) {
-            return Response.fromResponse(problem(503, "Service Unavailable", unavailable.getMessage(), Map.of()))
-                    .header("Retry-After", "5")
-                    .build();
+        Optional<Failure> expected = Failure.of(failure);
+        if (expected.isPresent()) {
+            Failure f = expected.get();
+            Response response = problem(f.status(), f.title(), f.detail(), f.fields());
+            return f.retryAfterSeconds() == 0
+                    ? response
+                    : Response.fromResponse(response)
+                            .header("Retry-After", String.valueOf(f.retryAfterSeconds()))
+                            .build();
         }
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();

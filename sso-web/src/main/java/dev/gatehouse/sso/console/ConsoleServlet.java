@@ -1,10 +1,7 @@
 package dev.gatehouse.sso.console;
 
 import dev.gatehouse.identity.application.AdminChanges;
-import dev.gatehouse.identity.application.ConflictException;
 import dev.gatehouse.identity.application.GroupService;
-import dev.gatehouse.identity.application.IdentityException;
-import dev.gatehouse.identity.application.NotFoundException;
 import dev.gatehouse.identity.application.ProviderAdministration;
 import dev.gatehouse.identity.application.SiteService;
 import dev.gatehouse.identity.application.UserService;
@@ -13,8 +10,8 @@ import dev.gatehouse.identity.domain.SiteSlug;
 import dev.gatehouse.identity.port.AuditLog;
 import dev.gatehouse.identity.port.ProviderRepository;
 import dev.gatehouse.identity.port.UserRepository;
-import dev.gatehouse.identity.validation.FieldError;
 import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.errors.Failure;
 import dev.gatehouse.sso.security.AdminFilter;
 import dev.gatehouse.sso.security.Csrf;
 import dev.gatehouse.sso.security.Pages;
@@ -27,7 +24,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Shared behaviour of console pages: the signed-in administrator, the site being managed ({@code ?site=<slug>}, the
@@ -108,23 +104,9 @@ abstract class ConsoleServlet extends HttpServlet {
 
     /** Turns a refused change into messages for the page and the matching status code. */
     static void showRefusal(HttpServletRequest request, HttpServletResponse response, RuntimeException e) {
-        if (e instanceof ValidationException invalid) {
-            response.setStatus(400);
-            request.setAttribute(
-                    "errors",
-                    invalid.errors().stream().map(FieldError::toString).toList());
-        } else if (e instanceof dev.gatehouse.storage.application.PolicyUnavailableException) {
-            response.setStatus(503);
-            request.setAttribute("errors", List.of("The storage policy cannot be read right now: " + e.getMessage()));
-        } else if (e instanceof NotFoundException) {
-            response.setStatus(404);
-            request.setAttribute("errors", List.of(e.getMessage()));
-        } else if (e instanceof ConflictException || e instanceof IdentityException) {
-            response.setStatus(409);
-            request.setAttribute("errors", List.of(e.getMessage()));
-        } else {
-            throw e;
-        }
+        Failure failure = Failure.of(e).orElseThrow(() -> e);
+        response.setStatus(failure.status());
+        request.setAttribute("errors", failure.messages());
     }
 
     /** Lists the managed site's items, or shows one item when the path names its ID ({@code /console/<kind>/<id>}). */

@@ -1,5 +1,6 @@
 package dev.gatehouse.sso.security;
 
+import dev.gatehouse.sso.errors.Failure;
 import dev.gatehouse.sso.errors.Problems;
 import dev.gatehouse.sso.persistence.DatabaseUnavailableException;
 import jakarta.servlet.FilterChain;
@@ -38,9 +39,10 @@ public class DatabaseOutageFilter extends HttpFilter {
             return;
         }
         response.reset();
-        response.setHeader("Retry-After", "5");
+        Failure failure = Failure.of(new DatabaseUnavailableException(null)).orElseThrow();
+        response.setHeader("Retry-After", String.valueOf(failure.retryAfterSeconds()));
         if (request.getServletPath().startsWith("/api")) {
-            Problems.write(response, 503, "Service Unavailable", "the database is unavailable; try again shortly");
+            Problems.write(response, failure.status(), failure.title(), failure.detail());
         } else {
             response.sendError(503, "Gatehouse cannot reach its database right now. Try again in a moment.");
         }
