@@ -12,9 +12,9 @@ import dev.gatehouse.identity.port.ProviderRepository;
 import java.time.Clock;
 
 /**
- * Creating, replacing and deleting sign-in providers of every kind, for the admin API and the console alike: each change
- * is one unit of work in which the settings are validated, the provider is saved, its protocol checks it (a metadata
- * URL is fetched and stored as the first good copy) and the change is audited.
+ * Creating, replacing and deleting sign-in providers of every kind, for the admin API and the console alike: the settings
+ * are validated and the provider's protocol checks what it must fetch (a metadata URL) before any unit of work opens;
+ * then one unit of work saves the provider, stores what the check brought (the first good metadata) and audits.
  */
 public class ProviderAdministration {
     private final AdminChanges changes;
@@ -61,10 +61,12 @@ public class ProviderAdministration {
                 .orElseThrow(() -> new NotFoundException("provider", id.toString()));
     }
 
+    /** Settings first, then the protocol's checks outside any unit of work (they may fetch), then one unit of work. */
     private Provider save(Site site, Provider provider, Actor actor, AuditType type) {
+        Runnable store = check.prepareSave(provider.validated());
         return changes.change(site.id(), actor, () -> {
-            providers.save(provider.validated());
-            check.checkOnSave(provider);
+            providers.save(provider);
+            store.run();
             audit(
                     site,
                     provider.id(),

@@ -10,9 +10,11 @@ public interface ProviderProtocols {
 
     /**
      * What the provider's protocol checks when the provider is saved, beyond its settings: that its metadata URL
-     * answers with good metadata, that an uploaded document parses. Runs inside the saving unit of work, after the
-     * provider row was written; a failure is a {@link dev.gatehouse.identity.validation.ValidationException} naming the
-     * field.
+     * answers with good metadata, that an uploaded document parses. Runs before the saving unit of work, so that no
+     * network call holds a transaction; a failure is a {@link dev.gatehouse.identity.validation.ValidationException}
+     * naming the field.
+     *
+     * @return what to store with the provider, run inside the saving unit of work after the provider row was written
      */
-    void checkOnSave(Provider provider);
+    Runnable prepareSave(Provider provider);
 }

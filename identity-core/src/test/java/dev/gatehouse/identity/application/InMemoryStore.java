@@ -268,9 +268,17 @@ final class InMemoryStore
         return found;
     }
 
+    /** How many units of work are open on this store (tests check that network work happens outside them). */
+    int openUnitsOfWork;
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return work.get();
+        openUnitsOfWork++;
+        try {
+            return work.get();
+        } finally {
+            openUnitsOfWork--;
+        }
     }
 
     @Override

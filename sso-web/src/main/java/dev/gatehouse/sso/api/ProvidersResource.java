@@ -20,6 +20,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -40,6 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProvidersResource {
     static final Set<String> FIELDS = Set.of("displayName", "enabled", "kind", "settings");
+
+    /** Provider bodies may carry uploaded federation metadata (Entra's is 70 KB and more). */
+    static final int METADATA_BODY_BYTES = 1024 * 1024;
 
     @Inject
     AdminChanges adminChanges;
@@ -83,7 +87,7 @@ public class ProvidersResource {
                     + " | CERTIFICATE_FINGERPRINT, metadataUrl | metadataXml | certificateSha256 + idpEntityId +"
                     + " ssoUrl + sloUrl?, entityIdSuffix?, allowIdpInitiated?, allowSha1?, justInTime?,"
                     + " clockSkewSeconds?, requestedAuthnContext?}}. A metadata URL is fetched before saving.")
-    public Response create(@PathParam("site") String slug, JsonObject body) {
+    public Response create(@PathParam("site") String slug, @BodyLimit(bytes = METADATA_BODY_BYTES) JsonObject body) {
         Site site = adminChanges.read(() -> context.site(slug));
         Provider saved = providerAdministration.create(
                 site,
@@ -100,7 +104,10 @@ public class ProvidersResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a provider's settings", description = "Body as for create")
-    public Object replace(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
+    public Object replace(
+            @PathParam("site") String slug,
+            @PathParam("id") String id,
+            @BodyLimit(bytes = METADATA_BODY_BYTES) JsonObject body) {
         ProviderId providerId = ProviderId.parse("id", id);
         Site site = adminChanges.read(() -> context.site(slug));
         Provider saved = providerAdministration.replace(
@@ -115,11 +122,14 @@ public class ProvidersResource {
     @Operation(
             summary = "Fetch a provider's metadata URL now",
             description = "The answer shows the outcome: on failure metadataError is set and the last good metadata"
-                    + " stays in use, as with the scheduled refresh")
-    public Object refresh(@PathParam("site") String slug, @PathParam("id") String id) {
+                    + " stays in use, as with the scheduled refresh. Once a signed copy is in use, a new document must"
+                    + " be signed by one of its keys; ?retrust=true takes what the URL serves now instead (audited as"
+                    + " SAML_METADATA_RETRUSTED), for a provider whose signing key was replaced without rollover.")
+    public Object refresh(
+            @PathParam("site") String slug, @PathParam("id") String id, @QueryParam("retrust") boolean retrust) {
         ProviderId providerId = ProviderId.parse("id", id);
         Provider provider = adminChanges.read(() -> providerAdministration.find(context.site(slug), providerId));
-        signIn.protocols().of(provider).refresh(provider);
+        signIn.protocols().of(provider).refresh(provider, retrust);
         return adminChanges.read(() -> view(provider));
     }
 

@@ -25,7 +25,8 @@ import java.util.function.Function;
  *   <tr><td>{@code gatehouse.admin-password}</td><td>the first administrator's password on first start; default generated and printed once</td></tr>
  *   <tr><td>{@code gatehouse.password.iterations}</td><td>PBKDF2 iterations for new password hashes; default 600000</td></tr>
  *   <tr><td>{@code gatehouse.saml.metadata-refresh-minutes}</td><td>between scheduled metadata refreshes, 1 to 10080; default 60</td></tr>
- *   <tr><td>{@code gatehouse.saml.metadata-connect-timeout-millis}, {@code gatehouse.saml.metadata-timeout-millis}</td><td>metadata fetch timeouts; default 5000 and 10000</td></tr>
+ *   <tr><td>{@code gatehouse.saml.metadata-connect-timeout-millis}, {@code gatehouse.saml.metadata-timeout-millis}</td><td>metadata fetch: connect timeout and the deadline of the whole fetch; default 5000 and 10000</td></tr>
+ *   <tr><td>{@code gatehouse.saml.metadata-allow-internal-hosts}</td><td>fetch metadata from loopback and private addresses too; default false</td></tr>
  * </table>
  */
 public record GatehouseSettings(
@@ -47,10 +48,13 @@ public record GatehouseSettings(
      * @param refreshMinutes {@code gatehouse.saml.metadata-refresh-minutes}: between two scheduled refreshes, 1 to
      *     10080, default 60
      * @param connectTimeoutMillis {@code gatehouse.saml.metadata-connect-timeout-millis}: 100 to 60000, default 5000
-     * @param readTimeoutMillis {@code gatehouse.saml.metadata-timeout-millis}: for the whole answer, 100 to 120000,
-     *     default 10000
+     * @param readTimeoutMillis {@code gatehouse.saml.metadata-timeout-millis}: the deadline of a whole fetch (connect,
+     *     headers, body, redirects), 100 to 120000, default 10000
+     * @param allowInternalHosts {@code gatehouse.saml.metadata-allow-internal-hosts}: fetch metadata from loopback,
+     *     link-local and private addresses too (an identity provider inside the network); default false
      */
-    public record MetadataFetching(int refreshMinutes, int connectTimeoutMillis, int readTimeoutMillis) {}
+    public record MetadataFetching(
+            int refreshMinutes, int connectTimeoutMillis, int readTimeoutMillis, boolean allowInternalHosts) {}
 
     /** Reads and checks every key; all problems are reported together, each naming its key and the fix. */
     public static GatehouseSettings read(Function<String, Optional<String>> source) {
@@ -70,7 +74,8 @@ public record GatehouseSettings(
         MetadataFetching metadata = new MetadataFetching(
                 integer(source, "gatehouse.saml.metadata-refresh-minutes", 60, 1, 10_080, problems),
                 integer(source, "gatehouse.saml.metadata-connect-timeout-millis", 5000, 100, 60_000, problems),
-                integer(source, "gatehouse.saml.metadata-timeout-millis", 10_000, 100, 120_000, problems));
+                integer(source, "gatehouse.saml.metadata-timeout-millis", 10_000, 100, 120_000, problems),
+                bool(source, "gatehouse.saml.metadata-allow-internal-hosts", problems));
         URI baseUrl = baseUrl(source.apply("gatehouse.base-url").orElse("http://localhost:8080"), problems);
         Optional<Secret> masterKey =
                 source.apply("gatehouse.master-key").filter(s -> !s.isBlank()).map(Secret::new);
@@ -117,6 +122,14 @@ public record GatehouseSettings(
                     + fallback + ")");
             return fallback;
         }
+    }
+
+    private static boolean bool(Function<String, Optional<String>> source, String key, List<String> problems) {
+        String text = source.apply(key).map(String::strip).orElse("false");
+        if (!text.equals("true") && !text.equals("false")) {
+            problems.add(key + ": '" + text + "' is not allowed; use true or false (default false)");
+        }
+        return text.equals("true");
     }
 
     private static URI baseUrl(String text, List<String> problems) {

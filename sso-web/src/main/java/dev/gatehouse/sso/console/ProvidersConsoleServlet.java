@@ -61,7 +61,7 @@ public class ProvidersConsoleServlet extends ConsoleServlet {
             switch (String.valueOf(request.getParameter("action"))) {
                 case "refresh" -> {
                     Provider provider = adminChanges.read(() -> providerAdministration.find(site, providerId));
-                    signIn.protocols().of(provider).refresh(provider);
+                    signIn.protocols().of(provider).refresh(provider, false);
                 }
                 case "delete" -> {
                     providerAdministration.delete(site, providerId, admin.actor());

@@ -5,6 +5,7 @@ import dev.gatehouse.sso.application.PlatformFeature;
 import dev.gatehouse.sso.config.GatehouseSettings;
 import dev.gatehouse.sso.persistence.PersistentFeature;
 import dev.gatehouse.sso.saml.config.SamlProviders;
+import dev.gatehouse.sso.saml.metadata.MetadataFetcher;
 import dev.gatehouse.sso.saml.metadata.MetadataRefresher;
 import dev.gatehouse.sso.saml.persistence.JpaMetadataCache;
 import dev.gatehouse.sso.saml.persistence.SamlMetadataEntity;
@@ -54,7 +55,12 @@ public class SamlFeature implements PersistentFeature {
                     platform.transactions(),
                     identity.providers(),
                     metadataCache,
-                    new MetadataRefresher(fetching.connectTimeoutMillis(), fetching.readTimeoutMillis(), clock),
+                    new MetadataRefresher(
+                            new MetadataFetcher(
+                                    fetching.connectTimeoutMillis(),
+                                    fetching.readTimeoutMillis(),
+                                    MetadataFetcher.addresses(fetching.allowInternalHosts())),
+                            clock),
                     new SamlProviders(settings.baseUrl(), metadataCache),
                     new LocalSamlStateStore(),
                     identity.auditLog(),

@@ -91,27 +91,41 @@ public final class SamlService implements AutoCloseable {
 
     /**
      * Checks what only the network or the XML can tell before a provider is saved: that its metadata URL serves good
-     * metadata (then stored as the first good copy) or that its uploaded metadata parses. Call inside the saving
-     * transaction, after the provider row exists.
+     * metadata or that its uploaded metadata parses. Call outside any transaction: the URL is fetched here. The answer
+     * stores the fetched document as the first good copy; run it inside the saving transaction, after the provider row
+     * was written. A URL that fails is refused with one message whatever the reason (so that the answer cannot map the
+     * network); the reason goes to the audit log and the server log.
      */
-    public void checkOnSave(Provider provider) {
+    public Runnable prepareSave(Provider provider) {
         if (!(provider.settings() instanceof SamlSettings saml)) {
-            return;
+            return () -> {};
         }
         switch (saml.trust()) {
             case METADATA_URL -> {
+                MetadataRefresher.Fetched fetched = refresher.fetch(saml.metadataUrl());
                 try {
-                    byte[] xml = refresher.fetch(saml.metadataUrl());
+                    byte[] xml = fetched.document()
+                            .orElseThrow(
+                                    () -> new MetadataException(fetched.error().orElseThrow()));
                     IdpMetadataParser.parse(xml, List.of());
-                    metadata.recordSuccess(
-                            provider.id(),
-                            new String(xml, StandardCharsets.UTF_8).replace("\uFEFF", ""),
-                            clock.instant());
+                    String document = new String(xml, StandardCharsets.UTF_8).replace("\uFEFF", "");
+                    return () -> metadata.recordSuccess(provider.id(), document, clock.instant());
                 } catch (MetadataException e) {
+                    LOG.warning(() ->
+                            "SAML metadata URL of provider " + provider.id() + " refused on save: " + e.getMessage());
+                    tx.run(() -> audit.append(AuditEvent.of(
+                            clock.instant(),
+                            provider.site(),
+                            Actor.SYSTEM,
+                            AuditType.SAML_METADATA_REFRESH_FAILED,
+                            "provider:" + provider.id(),
+                            false,
+                            "not saved: " + e.getMessage())));
                     throw ValidationException.of(
                             "settings.metadataUrl",
-                            e.getMessage() + "; check the URL (Entra: Single sign-on > SAML Certificates > App"
-                                    + " Federation Metadata Url)");
+                            "no acceptable SAML metadata could be fetched from this URL (the audit log has the reason);"
+                                    + " check the URL (Entra: Single sign-on > SAML Certificates > App Federation"
+                                    + " Metadata Url)");
                 }
             }
             case METADATA_XML -> {
@@ -122,9 +136,11 @@ public final class SamlService implements AutoCloseable {
                             "settings.metadataXml",
                             e.getMessage() + "; upload the Federation Metadata XML downloaded from Entra");
                 }
+                return () -> {};
             }
-            case CERTIFICATE_FINGERPRINT -> {
-                // fully checked by the settings themselves
+            default -> {
+                // a pinned fingerprint is fully checked by the settings themselves
+                return () -> {};
             }
         }
     }
@@ -183,36 +199,49 @@ public final class SamlService implements AutoCloseable {
         }
     }
 
+    /** {@link #refresh(Provider, boolean)} without re-trust: the scheduled and the administrator's refresh. */
     public MetadataRefresher.Outcome refresh(Provider provider) {
+        return refresh(provider, false);
+    }
+
+    /**
+     * Fetches the provider's metadata URL (outside any transaction) and keeps what it serves if acceptable. A new
+     * document or a recovery is audited as refreshed, a failure as failed; a refresh that finds the same document is not
+     * audited.
+     *
+     * @param retrust take what the URL serves now even if no key of the last good copy signed it; audited
+     */
+    public MetadataRefresher.Outcome refresh(Provider provider, boolean retrust) {
         SamlSettings saml = (SamlSettings) provider.settings();
+        MetadataRefresher.Fetched fetched = refresher.fetch(saml.metadataUrl());
         return tx.inTransaction(() -> {
             Optional<MetadataCache.Entry> before = metadata.find(provider.id());
-            MetadataRefresher.Outcome outcome = refresher.refresh(provider.id(), saml.metadataUrl(), metadata);
-            Actor system = Actor.SYSTEM;
-            if (outcome.refreshed() && changedOrRecovered(before, metadata.find(provider.id()))) {
-                audit.append(AuditEvent.of(
-                        clock.instant(),
-                        provider.site(),
-                        system,
-                        AuditType.SAML_METADATA_REFRESHED,
-                        "provider:" + provider.id(),
-                        true,
-                        ""));
+            MetadataRefresher.Outcome outcome = refresher.apply(provider.id(), fetched, metadata, retrust);
+            if (outcome.refreshed()) {
+                if (retrust || changedOrRecovered(before, metadata.find(provider.id()))) {
+                    audit(
+                            provider,
+                            retrust ? AuditType.SAML_METADATA_RETRUSTED : AuditType.SAML_METADATA_REFRESHED,
+                            true,
+                            "");
+                }
             } else {
                 String error = outcome.error().orElse("");
                 LOG.warning(() -> "SAML metadata of provider " + provider.id() + " (" + provider.displayName()
                         + ") could not be refreshed; the last good copy stays in use: " + error);
-                audit.append(AuditEvent.of(
-                        clock.instant(),
-                        provider.site(),
-                        system,
+                audit(
+                        provider,
                         AuditType.SAML_METADATA_REFRESH_FAILED,
-                        "provider:" + provider.id(),
                         false,
-                        "the last good metadata stays in use: " + error));
+                        "the last good metadata stays in use: " + error);
             }
             return outcome;
         });
+    }
+
+    private void audit(Provider provider, AuditType type, boolean success, String detail) {
+        audit.append(AuditEvent.of(
+                clock.instant(), provider.site(), Actor.SYSTEM, type, "provider:" + provider.id(), success, detail));
     }
 
     /** A routine refresh that finds the same document is not audited; a new document or a recovery is. */

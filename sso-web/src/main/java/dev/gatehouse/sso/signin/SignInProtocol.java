@@ -30,10 +30,12 @@ public interface SignInProtocol {
     ProviderSettings settings(SettingsInput input);
 
     /**
-     * Checks what only the network or the payload can tell, inside the saving transaction after the provider row was
-     * written (a metadata URL that must answer, an uploaded document that must parse).
+     * Checks what only the network or the payload can tell (a metadata URL that must answer, an uploaded document that
+     * must parse), outside any transaction.
+     *
+     * @return what to store with the provider, run inside the saving transaction after the provider row was written
      */
-    void checkOnSave(Provider provider);
+    Runnable prepareSave(Provider provider);
 
     /** The provider as the admin API shows it: a record of the protocol's own. Call inside a transaction. */
     Object view(Provider provider);
@@ -50,8 +52,12 @@ public interface SignInProtocol {
     /** Whether {@link #refresh} has something to do for this provider (a metadata URL). */
     boolean refreshable(Provider provider);
 
-    /** Fetches what the provider publishes (metadata, keys) now. Call outside a transaction. */
-    void refresh(Provider provider);
+    /**
+     * Fetches what the provider publishes (metadata, keys) now. Call outside a transaction.
+     *
+     * @param retrust accept what it publishes now even if the keys trusted so far did not sign it (audited)
+     */
+    void refresh(Provider provider, boolean retrust);
 
     /** Where the login page's button for this provider leads, with the target after sign-in. */
     String loginPath(Provider provider, String target);

@@ -31,7 +31,7 @@ public class SignInRegistry implements ProviderProtocols {
     }
 
     @Override
-    public void checkOnSave(Provider provider) {
-        protocols().of(provider).checkOnSave(provider);
+    public Runnable prepareSave(Provider provider) {
+        return protocols().of(provider).prepareSave(provider);
     }
 }

@@ -27,7 +27,8 @@ import org.w3c.dom.NodeList;
  *
  * <p>A signed metadata document must verify. On a refresh it must be signed by a key Gatehouse already trusts (from the
  * last good copy); the first copy, fetched over TLS or uploaded by an administrator, may be signed by a key it lists
- * itself. An unsigned document is accepted: its integrity then rests on TLS or on the administrator's upload.
+ * itself. An unsigned document is accepted only where no signature is required: a refresh after a signed copy
+ * requires one, so whoever controls the URL's bytes cannot swap the signing key by dropping the signature.
  */
 public final class IdpMetadataParser {
     /** Largest metadata document accepted, in bytes. */
@@ -38,10 +39,21 @@ public final class IdpMetadataParser {
     private IdpMetadataParser() {}
 
     /**
+     * A document whose signature, if any, verifies by the keys it lists or by {@code trustedKeys}.
+     *
      * @param trustedKeys keys of the last good copy; empty for a first copy
      * @throws MetadataException naming what is missing or wrong
      */
     public static IdpMetadata parse(byte[] xml, List<PublicKey> trustedKeys) {
+        return parse(xml, trustedKeys, false);
+    }
+
+    /**
+     * @param trustedKeys keys of the last good copy; empty for a first copy
+     * @param signatureRequired refuse an unsigned document (a refresh after a signed copy)
+     * @throws MetadataException naming what is missing or wrong
+     */
+    public static IdpMetadata parse(byte[] xml, List<PublicKey> trustedKeys, boolean signatureRequired) {
         try {
             Element root = SecureXml.parse(withoutBom(xml), MAX_METADATA_BYTES).getDocumentElement();
             if (!METADATA.equals(root.getNamespaceURI()) || !"EntityDescriptor".equals(root.getLocalName())) {
@@ -58,7 +70,12 @@ public final class IdpMetadataParser {
             if (certificates.isEmpty()) {
                 throw new MetadataException("the IDPSSODescriptor lists no signing certificate");
             }
-            if (SamlXml.child(root, DSIG, "Signature").isPresent()) {
+            boolean signed = SamlXml.child(root, DSIG, "Signature").isPresent();
+            if (!signed && signatureRequired) {
+                throw new MetadataException("the metadata is not signed, but the last good copy was: a refresh must be"
+                        + " signed by a key of the last good copy (an administrator can re-trust the provider)");
+            }
+            if (signed) {
                 List<PublicKey> keys = trustedKeys.isEmpty()
                         ? certificates.stream()
                                 .map(X509Certificate::getPublicKey)
@@ -69,7 +86,7 @@ public final class IdpMetadataParser {
             String sso = endpoint(idp, "SingleSignOnService")
                     .orElseThrow(() -> new MetadataException(
                             "the IDPSSODescriptor has no SingleSignOnService for the HTTP-Redirect binding"));
-            return new IdpMetadata(entityId, certificates, sso, endpoint(idp, "SingleLogoutService"));
+            return new IdpMetadata(entityId, certificates, sso, endpoint(idp, "SingleLogoutService"), signed);
         } catch (SamlException e) {
             throw new MetadataException("the metadata was refused: " + e.getMessage(), e);
         }

@@ -1,103 +1,93 @@
 package dev.gatehouse.sso.saml.metadata;
 
 import dev.gatehouse.identity.domain.ProviderId;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Fetches a provider's metadata URL and keeps the last good copy: a document is stored only when it parses and, if
- * signed, verifies against the keys of the previous good copy. When the URL is down, slow, or serves something
- * invalid, the previous copy stays in use and the failure is recorded for the alert.
+ * Keeps a provider's last good metadata: a fetched document is stored only when it parses and, once a signed copy was
+ * stored, is signed by a key of that copy (certificate rollover: the new document signed by an old key). When the URL
+ * is down, slow, or serves something invalid, the previous copy stays in use and the failure is recorded for the
+ * alert. An administrator's re-trust takes what the URL serves now as a first copy.
  *
- * <p>Configuration: {@code connectTimeoutMillis} 5000 and {@code requestTimeoutMillis} 10000 (constructor); documents
- * above {@link IdpMetadataParser#MAX_METADATA_BYTES} are refused without reading further.
+ * <p>The fetch ({@link MetadataFetcher}) and the check-and-store ({@link #apply}) are separate steps, so that the fetch
+ * runs outside any database transaction. The cache records a generic error for people; the outcome carries the precise
+ * reason for the audit log.
  */
 public final class MetadataRefresher {
-    /** The outcome of one refresh. */
+    /** What the provider status shows after a failed refresh; the audit log has the reason. */
+    public static final String FAILED = "the metadata URL cannot be read or did not serve acceptable SAML metadata;"
+            + " the audit log (SAML_METADATA_REFRESH_FAILED) has the reason";
+
+    /** The outcome of one refresh; {@code error} is the precise reason. */
     public record Outcome(boolean refreshed, Optional<String> error) {}
 
-    private final HttpClient http;
-    private final Duration requestTimeout;
+    /** What a fetch brought: the document, or why there is none. */
+    public record Fetched(Optional<byte[]> document, Optional<String> error) {
+        static Fetched of(MetadataFetcher fetcher, String url) {
+            try {
+                return new Fetched(Optional.of(fetcher.fetch(url)), Optional.empty());
+            } catch (MetadataException e) {
+                return new Fetched(Optional.empty(), Optional.of(e.getMessage()));
+            }
+        }
+    }
+
+    private final MetadataFetcher fetcher;
     private final Clock clock;
 
-    public MetadataRefresher(long connectTimeoutMillis, long requestTimeoutMillis, Clock clock) {
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(connectTimeoutMillis))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        this.requestTimeout = Duration.ofMillis(requestTimeoutMillis);
+    public MetadataRefresher(MetadataFetcher fetcher, Clock clock) {
+        this.fetcher = fetcher;
         this.clock = clock;
     }
 
-    /** Fetches and checks the document without touching the cache: used on save, where failures are field errors. */
-    public byte[] fetch(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(requestTimeout)
-                .header("Accept", "application/samlmetadata+xml, application/xml, text/xml")
-                .GET()
-                .build();
+    /** Fetches without touching the cache; call outside a transaction. */
+    public Fetched fetch(String url) {
+        return Fetched.of(fetcher, url);
+    }
+
+    /**
+     * Checks what was fetched against the last good copy and stores it, or records the failure; call inside a
+     * transaction.
+     *
+     * @param retrust take the document as a first copy (an administrator's explicit re-trust)
+     */
+    public Outcome apply(ProviderId provider, Fetched fetched, MetadataCache cache, boolean retrust) {
+        Instant now = clock.instant();
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new MetadataException("the metadata URL answered HTTP " + response.statusCode());
-                }
-                byte[] bytes = body.readNBytes(IdpMetadataParser.MAX_METADATA_BYTES + 1);
-                if (bytes.length > IdpMetadataParser.MAX_METADATA_BYTES) {
-                    throw new MetadataException(
-                            "the metadata URL served more than " + IdpMetadataParser.MAX_METADATA_BYTES + " bytes");
-                }
-                return bytes;
-            }
-        } catch (IOException e) {
-            throw new MetadataException("the metadata URL cannot be read: " + describe(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MetadataException("the metadata fetch was interrupted");
+            byte[] document = fetched.document()
+                    .orElseThrow(() -> new MetadataException(fetched.error().orElseThrow()));
+            Optional<IdpMetadata> previous = retrust
+                    ? Optional.empty()
+                    : cache.find(provider)
+                            .flatMap(MetadataCache.Entry::xml)
+                            .map(xml -> IdpMetadataParser.parse(xml.getBytes(StandardCharsets.UTF_8), List.of()));
+            List<PublicKey> trusted = previous.map(p -> p.signingCertificates().stream()
+                            .map(X509Certificate::getPublicKey)
+                            .toList())
+                    .orElse(List.of());
+            IdpMetadataParser.parse(
+                    document, trusted, previous.map(IdpMetadata::signed).orElse(false));
+            cache.recordSuccess(provider, new String(withoutBom(document), StandardCharsets.UTF_8), now);
+            return new Outcome(true, Optional.empty());
+        } catch (MetadataException e) {
+            cache.recordFailure(provider, FAILED, now);
+            return new Outcome(false, Optional.of(e.getMessage()));
         }
     }
 
-    /** Refreshes one provider: call inside a transaction. */
+    /** Fetch and apply in one call, for a caller without a transaction to keep the fetch out of. */
     public Outcome refresh(ProviderId provider, String url, MetadataCache cache) {
-        Instant now = clock.instant();
-        Optional<String> previous = cache.find(provider).flatMap(MetadataCache.Entry::xml);
-        try {
-            List<PublicKey> trusted = previous.map(xml ->
-                            IdpMetadataParser.parse(xml.getBytes(StandardCharsets.UTF_8), List.of())
-                                    .signingCertificates()
-                                    .stream()
-                                    .map(X509Certificate::getPublicKey)
-                                    .toList())
-                    .orElse(List.of());
-            byte[] fetched = fetch(url);
-            IdpMetadataParser.parse(fetched, trusted);
-            cache.recordSuccess(provider, new String(withoutBom(fetched), StandardCharsets.UTF_8), now);
-            return new Outcome(true, Optional.empty());
-        } catch (MetadataException e) {
-            cache.recordFailure(provider, e.getMessage(), now);
-            return new Outcome(false, Optional.of(e.getMessage()));
-        }
+        return apply(provider, fetch(url), cache, false);
     }
 
     private static byte[] withoutBom(byte[] xml) {
         String text = new String(xml, StandardCharsets.UTF_8);
         return (text.startsWith("\uFEFF") ? text.substring(1) : text).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String describe(IOException e) {
-        String name = e.getClass().getSimpleName();
-        return e.getMessage() == null ? name : name + ": " + e.getMessage();
     }
 }

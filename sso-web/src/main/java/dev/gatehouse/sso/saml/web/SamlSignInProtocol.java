@@ -94,8 +94,8 @@ public class SamlSignInProtocol implements SignInProtocol {
     }
 
     @Override
-    public void checkOnSave(Provider provider) {
-        saml.service().checkOnSave(provider);
+    public Runnable prepareSave(Provider provider) {
+        return saml.service().prepareSave(provider);
     }
 
     @Override
@@ -172,11 +172,11 @@ public class SamlSignInProtocol implements SignInProtocol {
     }
 
     @Override
-    public void refresh(Provider provider) {
+    public void refresh(Provider provider, boolean retrust) {
         if (!refreshable(provider)) {
             throw ValidationException.of("id", "this provider has no metadata URL to refresh");
         }
-        saml.service().refresh(provider);
+        saml.service().refresh(provider, retrust);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.gatehouse.sso.saml.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.identity.domain.ProviderId;
@@ -27,7 +26,8 @@ class MetadataRefresherTest {
     final AtomicReference<Serve> serve = new AtomicReference<>();
     final InMemoryCache cache = new InMemoryCache();
     final ProviderId provider = ProviderId.random();
-    final MetadataRefresher refresher = new MetadataRefresher(1000, 1000, Clock.systemUTC());
+    final MetadataRefresher refresher =
+            new MetadataRefresher(new MetadataFetcher(1000, 1000, MetadataFetcher.addresses(true)), Clock.systemUTC());
     HttpServer server;
     String url;
 
@@ -134,6 +134,27 @@ class MetadataRefresherTest {
     }
 
     @Test
+    void anUnsignedDocumentAfterASignedCopyCannotSwapTheKey() {
+        serve(signedBy("idp", "idp"));
+        refresher.refresh(provider, url, cache);
+        serve(TestMetadata.xml(List.of("attacker"), SSO).getBytes(StandardCharsets.UTF_8));
+        assertThat(refresher.refresh(provider, url, cache).error())
+                .hasValueSatisfying(e -> assertThat(e).contains("not signed"));
+        assertThat(current().signingCertificates()).containsExactly(TestKeys.certificate("idp"));
+        assertThat(cache.find(provider).orElseThrow().lastError()).contains(MetadataRefresher.FAILED);
+    }
+
+    @Test
+    void anAdministratorsRetrustTakesTheNewDocument() {
+        serve(signedBy("idp", "idp"));
+        refresher.refresh(provider, url, cache);
+        serve(TestMetadata.xml(List.of("idp-rollover"), SSO).getBytes(StandardCharsets.UTF_8));
+        assertThat(refresher.apply(provider, refresher.fetch(url), cache, true).refreshed())
+                .isTrue();
+        assertThat(current().signingCertificates()).containsExactly(TestKeys.certificate("idp-rollover"));
+    }
+
+    @Test
     void garbageIsRefused() {
         serve("<html>maintenance</html>".getBytes(StandardCharsets.UTF_8));
         assertThat(refresher.refresh(provider, url, cache).error())
@@ -144,7 +165,8 @@ class MetadataRefresherTest {
     @Test
     void fetchOnSaveNamesTheProblem() {
         serve.set(new Serve(404, new byte[0], 0));
-        assertThatThrownBy(() -> refresher.fetch(url)).hasMessageContaining("HTTP 404");
+        assertThat(refresher.fetch(url).error())
+                .hasValueSatisfying(e -> assertThat(e).contains("HTTP 404"));
     }
 
     static final class InMemoryCache implements MetadataCache {
