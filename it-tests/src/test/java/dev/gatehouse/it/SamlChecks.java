@@ -241,9 +241,23 @@ abstract class SamlChecks {
         Http.Response forged = post(Http.anonymous(), "PHNhbWxwOlJlc3BvbnNlLz4=", null);
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.body()).contains("Sign-in did not work");
-        assertThat(admin.get("/api/v1/audit?site=default&type=LOGIN_FAILED&size=500")
-                        .body())
-                .contains("sso:" + providerId);
+        // refused messages are audited asynchronously and rate-limited: the row arrives within a second
+        String audit = "";
+        for (int i = 0; i < 50 && !audit.contains("sso:" + providerId); i++) {
+            sleep(100);
+            audit = admin.get("/api/v1/audit?site=default&type=LOGIN_FAILED&size=500")
+                    .body();
+        }
+        assertThat(audit).contains("sso:" + providerId);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

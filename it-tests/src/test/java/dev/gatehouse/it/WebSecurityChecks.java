@@ -3,6 +3,7 @@ package dev.gatehouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +54,33 @@ abstract class WebSecurityChecks {
 
         assertThat(connection.getResponseCode()).isEqualTo(200);
         assertThat(connection.getHeaderField("Set-Cookie")).contains("Secure", "HttpOnly", "SameSite=Lax");
+        assertThat(connection.getHeaderField("Strict-Transport-Security")).isEqualTo("max-age=31536000");
         connection.disconnect();
-        assertThat(Http.anonymous().get("/login").header("Set-Cookie")).doesNotContain("Secure");
+        Http.Response plain = Http.anonymous().get("/login");
+        assertThat(plain.header("Set-Cookie")).doesNotContain("Secure");
+        assertThat(plain.header("Strict-Transport-Security")).isNull();
+    }
+
+    @Test
+    void oversizedPostsAndUnknownPagesGetGatehousesOwnAnswer() {
+        Http.Response form =
+                Http.anonymous().form("/login", Map.of("login", "someone", "password", "y".repeat(3 * 1024 * 1024)));
+        assertThat(form.status()).isEqualTo(413);
+        assertThat(form.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(form.body()).contains("The request is too large");
+        Http.Response api = admin.json("POST", "/api/v1/sites", "{\"slug\":\"" + "y".repeat(3 * 1024 * 1024) + "\"}");
+        assertThat(api.status()).isEqualTo(413);
+        assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+        Http.Response missing = Http.anonymous().get("/no-such-page");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("There is no page at this address");
+        assertThat(missing.header("Content-Security-Policy")).isNotNull();
+        for (Http.Response answer : List.of(form, api, missing)) {
+            assertThat(answer.body().toLowerCase(java.util.Locale.ROOT))
+                    .doesNotContain("payara")
+                    .doesNotContain("glassfish")
+                    .doesNotContain("grizzly");
+        }
     }
 
     @Test

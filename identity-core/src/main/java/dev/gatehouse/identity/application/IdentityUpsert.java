@@ -19,6 +19,7 @@ import dev.gatehouse.identity.port.GroupLinkRepository;
 import dev.gatehouse.identity.port.GroupRepository;
 import dev.gatehouse.identity.port.IdentityLinkRepository;
 import dev.gatehouse.identity.port.UserRepository;
+import dev.gatehouse.identity.validation.Texts;
 import dev.gatehouse.identity.validation.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -119,7 +120,7 @@ public class IdentityUpsert {
         }
         Login login;
         try {
-            login = new Login(identity.login());
+            login = Login.assignable(identity.login());
         } catch (ValidationException e) {
             return refused(
                     site,
@@ -222,7 +223,7 @@ public class IdentityUpsert {
         User after = user;
         List<String> changed = new ArrayList<>();
         try {
-            Login login = new Login(identity.login());
+            Login login = Login.assignable(identity.login());
             if (!login.equals(user.login())) {
                 if (users.findByLogin(site, login).isPresent()) {
                     changed.add("login kept: " + login + " is held by another user");
@@ -287,7 +288,7 @@ public class IdentityUpsert {
     }
 
     private static String displayName(ExternalIdentity identity) {
-        String name = identity.displayName().strip();
+        String name = Texts.withoutUnsafeCharacters(identity.displayName()).strip();
         return name.isEmpty() ? identity.login() : name.length() > 256 ? name.substring(0, 256) : name;
     }
 

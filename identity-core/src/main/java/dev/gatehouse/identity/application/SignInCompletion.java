@@ -1,14 +1,10 @@
 package dev.gatehouse.identity.application;
 
-import dev.gatehouse.identity.domain.AuditEvent;
-import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.domain.ExternalIdentity;
 import dev.gatehouse.identity.domain.IdentitySource;
 import dev.gatehouse.identity.domain.SiteId;
-import dev.gatehouse.identity.port.AuditLog;
 import dev.gatehouse.identity.port.IdentityChangeListener;
 import dev.gatehouse.identity.port.UnitOfWork;
-import java.time.Clock;
 
 /**
  * Everything that ends a sign-in once a protocol has validated who signed in, for every protocol (SAML, OIDC, OAuth, a
@@ -22,26 +18,18 @@ public class SignInCompletion {
     /** Attempts before a sign-in that keeps colliding with simultaneous ones gives up. */
     static final int ATTEMPTS = 3;
 
-    /** Longest detail of a refusal written to the audit log; the rest is cut. */
-    public static final int MAX_DETAIL = 1000;
-
     private final UnitOfWork unitOfWork;
     private final IdentityUpsert upsert;
     private final IdentityChangeListener changes;
-    private final AuditLog auditLog;
-    private final Clock clock;
+    private final BoundedAuditWriter refusals;
 
+    /** @param refusals audits sign-in messages refused before any identity was known (anyone can post them) */
     public SignInCompletion(
-            UnitOfWork unitOfWork,
-            IdentityUpsert upsert,
-            IdentityChangeListener changes,
-            AuditLog auditLog,
-            Clock clock) {
+            UnitOfWork unitOfWork, IdentityUpsert upsert, IdentityChangeListener changes, BoundedAuditWriter refusals) {
         this.unitOfWork = unitOfWork;
         this.upsert = upsert;
         this.changes = changes;
-        this.auditLog = auditLog;
-        this.clock = clock;
+        this.refusals = refusals;
     }
 
     /** Signs the identity in to {@code site}. Call outside a transaction. */
@@ -64,12 +52,11 @@ public class SignInCompletion {
     }
 
     /**
-     * Audits a sign-in that failed before any identity was known (a forged, expired or replayed message), in a
-     * transaction of its own. The detail is cut to {@link #MAX_DETAIL} characters.
+     * Audits a sign-in that failed before any identity was known (a forged, expired or replayed message): anyone can post
+     * such messages, so they are audited by a {@link BoundedAuditWriter} (a bounded number a second itemized with the
+     * detail cut, the rest counted).
      */
     public void refusedBeforeIdentity(SiteId site, IdentitySource source, String detail) {
-        String cut = detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail;
-        unitOfWork.run(() -> auditLog.append(
-                AuditEvent.of(clock.instant(), site, source.actor(), AuditType.LOGIN_FAILED, "", false, cut)));
+        refusals.record(site, source.actor(), () -> "", () -> detail);
     }
 }

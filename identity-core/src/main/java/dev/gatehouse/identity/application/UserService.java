@@ -73,7 +73,7 @@ public class UserService {
     public User create(SiteId siteId, NewUser input, Actor actor) {
         Site site = site(siteId);
         Checks checks = new Checks();
-        Login login = checks.attempt(() -> new Login(input.login()));
+        Login login = checks.attempt(() -> Login.assignable(input.login()));
         checks.required("displayName", input.displayName(), 256);
         EmailAddress email = input.email() == null || input.email().isBlank()
                 ? null
@@ -120,7 +120,7 @@ public class UserService {
         User after = before;
         List<String> changed = new ArrayList<>();
         if (changes.login() != null) {
-            Login login = checks.attempt(() -> new Login(changes.login()));
+            Login login = checks.attempt(() -> Login.assignable(changes.login()));
             if (login != null && !login.equals(before.login())) {
                 requireFreeLogin(site, login);
                 after = after.withLogin(login, now);

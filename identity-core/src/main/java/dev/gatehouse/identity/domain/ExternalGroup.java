@@ -1,5 +1,6 @@
 package dev.gatehouse.identity.domain;
 
+import dev.gatehouse.identity.validation.Texts;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +13,8 @@ import java.util.Optional;
 public record ExternalGroup(GroupKey key, String name) {
     public ExternalGroup {
         Objects.requireNonNull(key, "key");
-        name = name == null || name.isBlank() ? null : name.strip();
+        name = name == null ? null : Texts.withoutUnsafeCharacters(name).strip();
+        name = name == null || name.isEmpty() ? null : name.length() > 256 ? name.substring(0, 256) : name;
     }
 
     public static ExternalGroup of(GroupKey key) {

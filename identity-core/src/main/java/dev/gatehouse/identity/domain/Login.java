@@ -2,7 +2,10 @@ package dev.gatehouse.identity.domain;
 
 import dev.gatehouse.identity.validation.Texts;
 import dev.gatehouse.identity.validation.ValidationException;
+import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +23,40 @@ public record Login(String value) {
             throw ValidationException.of("login", "'" + Texts.printable(value) + "' is not a valid login; " + ALLOWED);
         }
         value = value.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A login that may be given to a user now (created, renamed, provisioned): besides the shape, it must not pass for
+     * another login. Following the Unicode security mechanisms (UTS #39), each part between {@code . _ @ + -} uses the
+     * letters of one script (so a Cyrillic {@code а} in {@code аdmin} is refused, while {@code иван.петров@contoso.com}
+     * is fine), and the login must be in NFKC form (no full-width or other compatibility letters). Logins already stored
+     * are read as they are.
+     */
+    public static Login assignable(String text) {
+        Login login = new Login(text);
+        if (!Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+            throw ValidationException.of(
+                    "login",
+                    "'" + Texts.printable(text) + "' contains compatibility characters (such as full-width letters)"
+                            + " that look like others; type it with ordinary letters");
+        }
+        for (String part : login.value.split("[._@+\\-]")) {
+            Set<Character.UnicodeScript> scripts = new TreeSet<>();
+            part.codePoints()
+                    .filter(Character::isLetter)
+                    .mapToObj(Character.UnicodeScript::of)
+                    .filter(script ->
+                            script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED)
+                    .forEach(scripts::add);
+            if (scripts.size() > 1) {
+                throw ValidationException.of(
+                        "login",
+                        "'" + Texts.printable(text) + "' mixes letters of the scripts " + scripts + " in '"
+                                + Texts.printable(part) + "', so it can pass for another login; use the letters of one"
+                                + " script in each part");
+            }
+        }
+        return login;
     }
 
     @Override

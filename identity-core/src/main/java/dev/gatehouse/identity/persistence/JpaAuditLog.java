@@ -23,6 +23,14 @@ public final class JpaAuditLog implements AuditLog {
     }
 
     @Override
+    public long deleteOlderThan(java.time.Instant cutoff) {
+        return em.get()
+                .createQuery("delete from AuditEventEntity e where e.at < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+    }
+
+    @Override
     public Page<AuditEvent> query(AuditQuery query) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();

@@ -9,4 +9,7 @@ public interface AuditLog {
     void append(AuditEvent event);
 
     Page<AuditEvent> query(AuditQuery query);
+
+    /** Deletes every event older than {@code cutoff}; returns how many. */
+    long deleteOlderThan(java.time.Instant cutoff);
 }

@@ -16,23 +16,38 @@ public final class Checks {
         return this;
     }
 
-    /** A required text: present, not blank, at most {@code maxLength} characters. Returns whether it passed. */
+    /**
+     * A required text: present, not blank, at most {@code maxLength} characters, without control or bidirectional
+     * formatting characters. Returns whether it passed.
+     */
     public boolean required(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             fail(field, "is required and must not be blank");
             return false;
         }
+        return optional(field, value, maxLength);
+    }
+
+    /**
+     * An optional text: absent, or at most {@code maxLength} characters without control or bidirectional formatting
+     * characters.
+     */
+    public boolean optional(String field, String value, int maxLength) {
+        if (value == null) {
+            return true;
+        }
         if (value.length() > maxLength) {
             fail(field, "is " + value.length() + " characters long; at most " + maxLength + " are allowed");
             return false;
         }
-        return true;
-    }
-
-    /** An optional text: absent, or at most {@code maxLength} characters. */
-    public boolean optional(String field, String value, int maxLength) {
-        if (value != null && value.length() > maxLength) {
-            fail(field, "is " + value.length() + " characters long; at most " + maxLength + " are allowed");
+        int unsafe = Texts.firstUnsafeCharacter(value);
+        if (unsafe >= 0) {
+            fail(
+                    field,
+                    String.format(
+                            "contains the control or bidirectional formatting character U+%04X; remove it (names and"
+                                    + " descriptions are plain text on one line)",
+                            unsafe));
             return false;
         }
         return true;

@@ -2,6 +2,7 @@ package dev.gatehouse.identity.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.domain.AuthMethod;
 import dev.gatehouse.identity.domain.ExternalGroup;
 import dev.gatehouse.identity.domain.ExternalIdentity;
@@ -27,7 +28,12 @@ class DirectoryIdentityTest {
     final List<SiteId> invalidated = new ArrayList<>();
     final IdentityUpsert upsert =
             new IdentityUpsert(store, store, store.groupRepository, store.groupLinkRepository, store, fixture.clock);
-    final SignInCompletion completion = new SignInCompletion(store, upsert, invalidated::add, store, fixture.clock);
+    final SignInCompletion completion = new SignInCompletion(
+            store,
+            upsert,
+            invalidated::add,
+            new BoundedAuditWriter(
+                    store, store, AuditType.LOGIN_FAILED, "refused sign-in messages", 20, fixture.clock));
     final IdentitySource directory =
             new IdentitySource(new AuthMethod.Directory(), Set.of(LinkKey.DIRECTORY_AUTHORITY), true);
     final LinkKey.DirectoryObject bob =

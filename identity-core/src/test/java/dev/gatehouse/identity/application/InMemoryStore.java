@@ -332,6 +332,13 @@ final class InMemoryStore
     }
 
     @Override
+    public long deleteOlderThan(java.time.Instant cutoff) {
+        int before = audit.size();
+        audit.removeIf(event -> event.at().isBefore(cutoff));
+        return before - audit.size();
+    }
+
+    @Override
     public Page<AuditEvent> query(AuditQuery query) {
         return new Page<>(audit, 0, audit.size(), audit.size());
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.identity.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.identity.domain.Actor;
+import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.domain.EntraObjectId;
 import dev.gatehouse.identity.domain.EntraTenantId;
 import dev.gatehouse.identity.domain.ExternalGroup;
@@ -29,8 +30,8 @@ class SignInCompletionTest {
             store,
             new IdentityUpsert(store, store, store.groupRepository, store.groupLinkRepository, store, fixture.clock),
             invalidated::add,
-            store,
-            fixture.clock);
+            new BoundedAuditWriter(
+                    store, store, AuditType.LOGIN_FAILED, "refused sign-in messages", 20, fixture.clock));
     final ProviderId provider = ProviderId.random();
     final EntraTenantId tenant = new EntraTenantId(UUID.fromString("72f988bf-86f1-41af-91ab-2d7cd011db47"));
     final LinkKey.Entra key =

@@ -79,9 +79,29 @@ final class JsonInput implements SettingsInput {
             return null;
         }
         if (value instanceof JsonNumber number && number.isIntegral()) {
-            return number.intValueExact();
+            try {
+                return number.intValueExact();
+            } catch (ArithmeticException e) {
+                throw ValidationException.of(prefix + field, "is too large; use a whole number below 2147483648");
+            }
         }
         throw ValidationException.of(prefix + field, "must be a whole number, not " + kind(value));
+    }
+
+    /**
+     * A count of bytes: a whole number from 0 to {@link Long#MAX_VALUE}, checked on the exact value (a number of 2^63
+     * or more is refused, not wrapped).
+     *
+     * @param allowed what the field takes, for the message
+     */
+    static long byteCount(JsonValue value, String field, String allowed) {
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            java.math.BigInteger exact = number.bigIntegerValue();
+            if (exact.signum() >= 0 && exact.bitLength() < 64) {
+                return exact.longValueExact();
+            }
+        }
+        throw ValidationException.of(field, "must be " + allowed + " (at most " + Long.MAX_VALUE + ")");
     }
 
     /** A nested object, checked like the body; errors name its fields with this field's name first ("settings.x"). */

@@ -17,7 +17,6 @@ import dev.gatehouse.storage.application.StoragePolicyService;
 import dev.gatehouse.storage.model.FolderPath;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -279,9 +278,6 @@ public class StorageAdminResource {
         if (value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        if (value instanceof JsonNumber number && number.isIntegral()) {
-            return number.longValueExact();
-        }
-        throw ValidationException.of("bytes", "must be a whole number of bytes, or null for unlimited");
+        return JsonInput.byteCount(value, "bytes", "a whole number of bytes, or null for unlimited");
     }
 }

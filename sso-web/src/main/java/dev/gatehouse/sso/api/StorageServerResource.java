@@ -17,7 +17,6 @@ import dev.gatehouse.storage.model.StorageClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -212,9 +211,6 @@ public class StorageServerResource {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return 0;
         }
-        if (value instanceof JsonNumber number && number.isIntegral() && number.longValue() >= 0) {
-            return number.longValueExact();
-        }
-        throw ValidationException.of(field, "must be a whole number of bytes, 0 or more");
+        return JsonInput.byteCount(value, field, "a whole number of bytes, 0 or more");
     }
 }

@@ -1,6 +1,8 @@
 package dev.gatehouse.sso.application;
 
 import dev.gatehouse.identity.application.AdminChanges;
+import dev.gatehouse.identity.application.AuditRetention;
+import dev.gatehouse.identity.application.BoundedAuditWriter;
 import dev.gatehouse.identity.application.EntraGroupNames;
 import dev.gatehouse.identity.application.FirstStart;
 import dev.gatehouse.identity.application.GroupService;
@@ -13,6 +15,7 @@ import dev.gatehouse.identity.application.UserService;
 import dev.gatehouse.identity.credential.LoginThrottle;
 import dev.gatehouse.identity.credential.PasswordHasher;
 import dev.gatehouse.identity.credential.SecretCipher;
+import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.persistence.JpaAuditLog;
 import dev.gatehouse.identity.persistence.JpaGroupLinkRepository;
 import dev.gatehouse.identity.persistence.JpaGroupRepository;
@@ -31,13 +34,19 @@ import dev.gatehouse.identity.port.UserRepository;
 import dev.gatehouse.sso.config.GatehouseSettings;
 import dev.gatehouse.sso.config.MasterKey;
 import dev.gatehouse.sso.persistence.Transactions;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The identity feature: the identity ports with their JPA adapters and the services on them (sites, users, groups,
@@ -46,6 +55,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class IdentityFeature {
+    private static final Logger LOG = Logger.getLogger(IdentityFeature.class.getName());
+
     @Inject
     PlatformFeature platform;
 
@@ -69,6 +80,11 @@ public class IdentityFeature {
     private SignInCompletion signInCompletion;
     private ProviderAdministration providerAdministration;
     private EntraGroupNames entraGroupNames;
+    private final ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "gatehouse-audit-retention");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     synchronized IdentityFeature started() {
         if (sites != null) {
@@ -112,13 +128,28 @@ public class IdentityFeature {
                 new IdentityUpsert(
                         userRepository, linkRepository, groupRepository, groupLinkRepository, auditLog, clock),
                 changes,
-                auditLog,
-                clock);
+                new BoundedAuditWriter(
+                        transactions, auditLog, AuditType.LOGIN_FAILED, "refused sign-in messages", 20, clock));
         providerAdministration =
                 new ProviderAdministration(adminChanges, providerRepository, protocols, auditLog, clock);
         entraGroupNames = new EntraGroupNames(groupLinkRepository, groups);
+        AuditRetention retention = new AuditRetention(transactions, auditLog, settings.auditRetentionDays(), clock);
+        daily.scheduleWithFixedDelay(() -> purge(retention), 1, 24 * 60, TimeUnit.MINUTES);
         sites = new SiteService(siteRepository, auditLog, clock);
         return this;
+    }
+
+    private static void purge(AuditRetention retention) {
+        try {
+            retention.purge();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The audit retention could not run: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        daily.shutdownNow();
     }
 
     /**

@@ -47,7 +47,7 @@ public class StorageFeature {
         identity.groupService().onRemoval(storagePolicy);
         PolicySnapshots snapshots = new PolicySnapshots(
                 identity.userRepository(), identity.groupRepository(), identity.linkRepository(), policyRepository);
-        denials = new DenialRecorder(transactions, auditLog);
+        denials = new DenialRecorder(transactions, auditLog, clock);
         decisions = new DecisionService(
                 site -> transactions.inTransaction(() -> snapshots.read(site)), platform::databaseUp);
         return this;

@@ -24,6 +24,7 @@ import java.util.function.Function;
  *   <tr><td>{@code gatehouse.master-key}</td><td>base64 of 32 bytes encrypting stored secrets; default a key generated into {@code <data-dir>/master.key}</td></tr>
  *   <tr><td>{@code gatehouse.admin-password}</td><td>the first administrator's password on first start; default generated and printed once</td></tr>
  *   <tr><td>{@code gatehouse.password.iterations}</td><td>PBKDF2 iterations for new password hashes; default 600000</td></tr>
+ *   <tr><td>{@code gatehouse.audit.retention-days}</td><td>audit events older than this are deleted daily, 1 to 36500; default 400</td></tr>
  *   <tr><td>{@code gatehouse.saml.metadata-refresh-minutes}</td><td>between scheduled metadata refreshes, 1 to 10080; default 60</td></tr>
  *   <tr><td>{@code gatehouse.saml.metadata-connect-timeout-millis}, {@code gatehouse.saml.metadata-timeout-millis}</td><td>metadata fetch: connect timeout and the deadline of the whole fetch; default 5000 and 10000</td></tr>
  *   <tr><td>{@code gatehouse.saml.metadata-allow-internal-hosts}</td><td>fetch metadata from loopback and private addresses too; default false</td></tr>
@@ -40,6 +41,7 @@ public record GatehouseSettings(
         Optional<Secret> masterKey,
         Optional<Secret> adminPassword,
         int passwordIterations,
+        int auditRetentionDays,
         MetadataFetching samlMetadata) {
 
     /**
@@ -96,6 +98,7 @@ public record GatehouseSettings(
                 masterKey,
                 admin,
                 iterations,
+                integer(source, "gatehouse.audit.retention-days", 400, 1, 36_500, problems),
                 metadata);
     }
 

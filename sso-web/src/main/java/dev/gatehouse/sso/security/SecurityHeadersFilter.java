@@ -8,7 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Browser hardening headers on every response: no framing, no MIME sniffing, no referrer leaks, scripts only ours. */
+/**
+ * Browser hardening headers on every response: no framing, no MIME sniffing, no referrer leaks, scripts only ours; and
+ * over TLS, {@code Strict-Transport-Security} for a year, so a browser that reached Gatehouse over TLS never falls back
+ * to plain HTTP.
+ */
 @WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
@@ -22,6 +26,9 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader(
                 "Content-Security-Policy",
                 "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
         chain.doFilter(request, response);
     }
 }

@@ -171,6 +171,25 @@ class PersistenceTest {
                 .isAfterOrEqualTo(page.items().get(1).at());
     }
 
+    @Test
+    void auditEventsOlderThanACutoffAreDeleted() {
+        Site site = tx.inTransaction(() -> siteService.create("acme", "Acme", null, Actor.SYSTEM));
+        java.time.Instant now = clock.instant();
+        tx.run(() -> audit.append(dev.gatehouse.identity.domain.AuditEvent.of(
+                now.minus(java.time.Duration.ofDays(500)),
+                site.id(),
+                Actor.SYSTEM,
+                AuditType.LOGIN_FAILED,
+                "",
+                false,
+                "old")));
+        long total = tx.inTransaction(() -> audit.query(query()).total());
+
+        assertThat(tx.inTransaction(() -> audit.deleteOlderThan(now.minus(java.time.Duration.ofDays(400)))))
+                .isEqualTo(1);
+        assertThat(tx.inTransaction(() -> audit.query(query()).total())).isEqualTo(total - 1);
+    }
+
     /** Stores OIDC settings (the OIDC protocol is not installed yet), to see a client secret stored encrypted. */
     private static final class OidcTestFormat implements ProviderSettingsFormat {
         @Override

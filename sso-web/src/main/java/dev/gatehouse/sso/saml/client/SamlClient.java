@@ -27,7 +27,8 @@ import org.pac4j.core.exception.http.RedirectionAction;
  */
 public final class SamlClient extends IndirectClient {
     public static final String TARGET_ATTRIBUTE = "gatehouse.saml.target";
-    public static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(15);
+    /** How long a sign-in started here may take at the identity provider (MFA included) before it is forgotten. */
+    public static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(10);
 
     private final SamlProviderConfiguration configuration;
     private final SamlStateStore state;
@@ -50,9 +51,11 @@ public final class SamlClient extends IndirectClient {
 
     @Override
     protected void internalInit(boolean forceReinit) {
-        setRedirectionActionBuilderIfUndefined(ctx -> Optional.of(authnRequest(ctx.webContext()
-                .getRequestAttribute(TARGET_ATTRIBUTE, String.class)
-                .orElse("/"))));
+        setRedirectionActionBuilderIfUndefined(ctx -> Optional.of(authnRequest(
+                ctx.webContext()
+                        .getRequestAttribute(TARGET_ATTRIBUTE, String.class)
+                        .orElse("/"),
+                ctx.webContext().getRemoteAddr())));
         setCredentialsExtractorIfUndefined(ctx -> {
             if (!"POST".equals(ctx.webContext().getRequestMethod())) {
                 throw new SamlException(SamlException.Reason.MALFORMED, "the ACS accepts only HTTP-POST");
@@ -67,11 +70,11 @@ public final class SamlClient extends IndirectClient {
         setAuthenticatorIfUndefined(new SamlProfileCreator());
     }
 
-    private RedirectionAction authnRequest(String target) {
+    private RedirectionAction authnRequest(String target, String client) {
         String id = SamlMessages.newId();
         Instant now = clock.instant();
         state.rememberRequest(new PendingRequest(
-                id, PendingRequest.Kind.LOGIN, configuration.provider().id(), target, now.plus(LOGIN_TIMEOUT)));
+                id, PendingRequest.Kind.LOGIN, configuration.provider().id(), target, now.plus(LOGIN_TIMEOUT), client));
         String xml = SamlMessages.authnRequest(
                 id,
                 now,

@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param id the request's {@code ID}; the answer's {@code InResponseTo} must name it
  * @param target where the user goes afterwards, already checked against the allowlist (a Gatehouse-relative path)
+ * @param client the address of the client that started it, for its budget; empty when Gatehouse started it itself
  */
-public record PendingRequest(String id, Kind kind, ProviderId provider, String target, Instant expiresAt)
+public record PendingRequest(String id, Kind kind, ProviderId provider, String target, Instant expiresAt, String client)
         implements Serializable {
     public enum Kind {
         LOGIN,
@@ -24,5 +25,11 @@ public record PendingRequest(String id, Kind kind, ProviderId provider, String t
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        client = client == null ? "" : client;
+    }
+
+    /** A request no client address is charged for (a logout Gatehouse sends for a signed-in session). */
+    public PendingRequest(String id, Kind kind, ProviderId provider, String target, Instant expiresAt) {
+        this(id, kind, provider, target, expiresAt, "");
     }
 }

@@ -134,8 +134,13 @@ public class SamlServlet extends HttpServlet {
             redirect = (FoundAction) client.getRedirectionAction(new CallContext(context, NoSessionStore.INSTANCE))
                     .orElseThrow();
         } catch (SamlStateFullException e) {
-            LOG.warning(e::getMessage);
             response.setHeader("Retry-After", "60");
+            if (e.scope() == SamlStateFullException.Scope.CLIENT) {
+                SignInPages.error(
+                        request, response, 429, "You started too many sign-ins. Wait a minute and start again.");
+                return;
+            }
+            LOG.warning(e::getMessage);
             SignInPages.error(
                     request, response, 503, "Too many sign-ins are in progress right now. Try again in a minute.");
             return;

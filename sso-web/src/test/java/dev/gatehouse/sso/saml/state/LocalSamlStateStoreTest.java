@@ -28,6 +28,35 @@ class LocalSamlStateStoreTest {
         assertThat(store.takeRequest("_d", now)).isPresent();
     }
 
+    PendingRequest request(String id, ProviderId provider, String client) {
+        return new PendingRequest(
+                id, PendingRequest.Kind.LOGIN, provider, "/", Instant.now().plusSeconds(600), client);
+    }
+
+    @Test
+    void oneClientCannotUseUpTheBudgetOfAProviderOrTheNode() {
+        LocalSamlStateStore store = new LocalSamlStateStore(10, 6, 3);
+        ProviderId other = ProviderId.random();
+        for (int i = 0; i < 3; i++) {
+            store.rememberRequest(request("_attacker" + i, provider, "198.51.100.7"));
+        }
+        assertThatThrownBy(() -> store.rememberRequest(request("_attacker3", provider, "198.51.100.7")))
+                .isInstanceOfSatisfying(SamlStateFullException.class, e -> assertThat(e.scope())
+                        .isEqualTo(SamlStateFullException.Scope.CLIENT));
+        store.rememberRequest(request("_user", provider, "203.0.113.9"));
+
+        for (int i = 0; i < 2; i++) {
+            store.rememberRequest(request("_spread" + i, provider, "192.0.2." + i));
+        }
+        assertThatThrownBy(() -> store.rememberRequest(request("_spread2", provider, "192.0.2.2")))
+                .isInstanceOfSatisfying(SamlStateFullException.class, e -> assertThat(e.scope())
+                        .isEqualTo(SamlStateFullException.Scope.PROVIDER));
+        store.rememberRequest(request("_otherProvider", other, "192.0.2.2"));
+
+        assertThat(store.takeRequest("_attacker0", Instant.now())).isPresent();
+        store.rememberRequest(request("_attacker3", provider, "198.51.100.7"));
+    }
+
     @Test
     void aRequestIsTakenOnceAndAnExpiredOneNotAtAll() {
         LocalSamlStateStore store = new LocalSamlStateStore();
