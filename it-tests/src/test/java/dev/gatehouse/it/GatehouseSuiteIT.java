@@ -41,4 +41,7 @@ class GatehouseSuiteIT {
 
     @Nested
     class KeycloakSaml extends KeycloakSamlChecks {}
+
+    @Nested
+    class Hardening extends HardeningChecks {}
 }
