@@ -44,4 +44,7 @@ class GatehouseSuiteIT {
 
     @Nested
     class Hardening extends HardeningChecks {}
+
+    @Nested
+    class OpenApi extends OpenApiChecks {}
 }

@@ -6,14 +6,12 @@ import dev.gatehouse.identity.domain.EntraObjectId;
 import dev.gatehouse.identity.domain.Site;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,9 +41,11 @@ public class EntraGroupsResource {
             description = "Body: {name}. Sign-ins that carry this group object ID use the name; a group already"
                     + " created for it at a sign-in is renamed.")
     public EntraGroupView name(
-            @PathParam("site") String slug, @PathParam("objectId") String objectId, JsonObject body) {
+            @PathParam("site") String slug,
+            @PathParam("objectId") String objectId,
+            Requests.EntraGroupNameRequest body) {
         EntraObjectId object = EntraObjectId.parse("objectId", objectId);
-        String name = JsonInput.of(body, Set.of("name")).string("name");
+        String name = body.name();
         Site site = adminChanges.read(() -> context.site(slug));
         return adminChanges.change(site.id(), context.admin().actor(), () -> {
             var renamed = entraGroupNames.name(

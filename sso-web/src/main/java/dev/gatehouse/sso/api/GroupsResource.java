@@ -13,7 +13,6 @@ import dev.gatehouse.sso.api.Views.MemberView;
 import dev.gatehouse.sso.api.Views.PageView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,8 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("v1/sites/{site}/groups")
@@ -67,16 +69,22 @@ public class GroupsResource {
     @Operation(
             summary = "Create a group",
             description = "Body: {name, description?}; names are unique per site, ignoring case")
-    public Response create(@PathParam("site") String slug, JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("name", "description"));
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = GroupView.class)))
+    public Response create(@PathParam("site") String slug, Requests.GroupRequest body) {
         Site site = adminChanges.read(() -> context.site(slug));
         Group created = adminChanges.change(
                 site.id(),
                 context.admin().actor(),
                 () -> groupService.create(
                         site.id(),
-                        input.string("name"),
-                        input.string("description"),
+                        body.name(),
+                        body.description(),
                         context.admin().actor()));
         return Response.created(UriBuilder.fromResource(GroupsResource.class)
                         .path(created.id().toString())
@@ -89,9 +97,8 @@ public class GroupsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a group or change its description", description = "Body: {name?, description?}")
-    public GroupView update(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
+    public GroupView update(@PathParam("site") String slug, @PathParam("id") String id, Requests.GroupRequest body) {
         GroupId groupId = GroupId.parse("id", id);
-        JsonInput input = JsonInput.of(body, Set.of("name", "description"));
         Site site = adminChanges.read(() -> context.site(slug));
         return adminChanges.change(
                 site.id(),
@@ -99,14 +106,15 @@ public class GroupsResource {
                 () -> GroupView.of(groupService.update(
                         site.id(),
                         groupId,
-                        input.string("name"),
-                        input.string("description"),
+                        body.name(),
+                        body.description(),
                         context.admin().actor())));
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a group and its memberships")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("site") String slug, @PathParam("id") String id) {
         GroupId groupId = GroupId.parse("id", id);
         Site site = adminChanges.read(() -> context.site(slug));
@@ -135,9 +143,25 @@ public class GroupsResource {
             summary = "Add a member",
             description = "Body: {\"user\": \"<user id>\"} or {\"group\": \"<group id>\"};"
                     + " 201 when added, 200 when it was already a member; a group that would contain itself is refused")
-    public Response addMember(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
+    @APIResponses({
+        @APIResponse(
+                responseCode = "201",
+                description = "Added",
+                content =
+                        @Content(
+                                mediaType = MediaType.APPLICATION_JSON,
+                                schema = @Schema(implementation = MemberView.class))),
+        @APIResponse(
+                responseCode = "200",
+                description = "Already a member",
+                content =
+                        @Content(
+                                mediaType = MediaType.APPLICATION_JSON,
+                                schema = @Schema(implementation = MemberView.class)))
+    })
+    public Response addMember(@PathParam("site") String slug, @PathParam("id") String id, Requests.MemberRequest body) {
         GroupId groupId = GroupId.parse("id", id);
-        PrincipalId member = member(JsonInput.of(body, Set.of("user", "group")));
+        PrincipalId member = member(body);
         Site site = adminChanges.read(() -> context.site(slug));
         boolean added = adminChanges.change(
                 site.id(),
@@ -154,6 +178,7 @@ public class GroupsResource {
     @DELETE
     @Path("{id}/members/{member}")
     @Operation(summary = "Remove a member (a user or group id); 204, or 404 when it was not a member")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response removeMember(
             @PathParam("site") String slug, @PathParam("id") String id, @PathParam("member") String memberId) {
         GroupId groupId = GroupId.parse("id", id);
@@ -175,9 +200,9 @@ public class GroupsResource {
         return Response.noContent().build();
     }
 
-    private static PrincipalId member(JsonInput input) {
-        String user = input.string("user");
-        String group = input.string("group");
+    private static PrincipalId member(Requests.MemberRequest body) {
+        String user = body.user();
+        String group = body.group();
         if ((user == null) == (group == null)) {
             throw ValidationException.of("user", "give exactly one of 'user' (a user id) or 'group' (a group id)");
         }

@@ -74,6 +74,11 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
             MultivaluedMap<String, String> headers,
             InputStream entity)
             throws IOException {
+        return read(annotations, entity);
+    }
+
+    /** The body as one JSON object, with the limits and refusals above; shared by the typed request reader. */
+    static JsonObject read(Annotation[] annotations, InputStream entity) throws IOException {
         int limit = limit(annotations);
         byte[] bytes = entity.readNBytes(limit + 1);
         if (bytes.length > limit) {

@@ -29,6 +29,11 @@ final class JsonInput implements SettingsInput {
 
     /** @throws ValidationException naming each unknown field and listing the allowed ones */
     static JsonInput of(JsonObject body, Set<String> allowed) {
+        return of(body, allowed, "");
+    }
+
+    /** As {@link #of(JsonObject, Set)}, with {@code prefix} before the field names in errors. */
+    static JsonInput of(JsonObject body, Set<String> allowed, String prefix) {
         if (body == null) {
             throw ValidationException.of(
                     "body", "is missing; send a JSON object with the fields " + new TreeSet<>(allowed));
@@ -36,13 +41,14 @@ final class JsonInput implements SettingsInput {
         List<FieldError> errors = new ArrayList<>();
         for (String field : body.keySet()) {
             if (!allowed.contains(field)) {
-                errors.add(new FieldError(field, "is not a known field; allowed fields are " + new TreeSet<>(allowed)));
+                errors.add(new FieldError(
+                        prefix + field, "is not a known field; allowed fields are " + new TreeSet<>(allowed)));
             }
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new JsonInput(body, "");
+        return new JsonInput(body, prefix);
     }
 
     @Override
@@ -102,6 +108,15 @@ final class JsonInput implements SettingsInput {
             }
         }
         throw ValidationException.of(field, "must be " + allowed + " (at most " + Long.MAX_VALUE + ")");
+    }
+
+    /** A nested object given as a value (a typed request's raw field), checked like {@link #object}. */
+    static JsonInput nested(JsonObject value, String field, Set<String> allowed) {
+        jakarta.json.JsonObjectBuilder wrapper = jakarta.json.Json.createObjectBuilder();
+        if (value != null) {
+            wrapper.add(field, value);
+        }
+        return new JsonInput(wrapper.build(), "").object(field, allowed);
     }
 
     /** A nested object, checked like the body; errors name its fields with this field's name first ("settings.x"). */

@@ -11,7 +11,6 @@ import dev.gatehouse.sso.signin.SignInProtocol;
 import dev.gatehouse.sso.signin.SignInRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,8 +25,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -40,8 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ProvidersResource {
-    static final Set<String> FIELDS = Set.of("displayName", "enabled", "kind", "settings");
-
     /** Provider bodies may carry uploaded federation metadata (Entra's is 70 KB and more). */
     static final int METADATA_BODY_BYTES = 1024 * 1024;
 
@@ -87,12 +87,22 @@ public class ProvidersResource {
                     + " | CERTIFICATE_FINGERPRINT, metadataUrl | metadataXml | certificateSha256 + idpEntityId +"
                     + " ssoUrl + sloUrl?, entityIdSuffix?, allowIdpInitiated?, allowSha1?, justInTime?,"
                     + " clockSkewSeconds?, requestedAuthnContext?}}. A metadata URL is fetched before saving.")
-    public Response create(@PathParam("site") String slug, @BodyLimit(bytes = METADATA_BODY_BYTES) JsonObject body) {
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description =
+                                                    "the provider as its protocol shows it: for SAML the values to copy into Entra and the metadata state")))
+    public Response create(
+            @PathParam("site") String slug, @BodyLimit(bytes = METADATA_BODY_BYTES) Requests.ProviderRequest body) {
         Site site = adminChanges.read(() -> context.site(slug));
         Provider saved = providerAdministration.create(
-                site,
-                provider(ProviderId.random(), site, JsonInput.of(body, FIELDS)),
-                context.admin().actor());
+                site, provider(ProviderId.random(), site, body), context.admin().actor());
         return Response.created(UriBuilder.fromResource(ProvidersResource.class)
                         .path(saved.id().toString())
                         .build(slug))
@@ -107,13 +117,11 @@ public class ProvidersResource {
     public Object replace(
             @PathParam("site") String slug,
             @PathParam("id") String id,
-            @BodyLimit(bytes = METADATA_BODY_BYTES) JsonObject body) {
+            @BodyLimit(bytes = METADATA_BODY_BYTES) Requests.ProviderRequest body) {
         ProviderId providerId = ProviderId.parse("id", id);
         Site site = adminChanges.read(() -> context.site(slug));
         Provider saved = providerAdministration.replace(
-                site,
-                provider(providerId, site, JsonInput.of(body, FIELDS)),
-                context.admin().actor());
+                site, provider(providerId, site, body), context.admin().actor());
         return adminChanges.read(() -> view(saved));
     }
 
@@ -136,6 +144,7 @@ public class ProvidersResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a provider")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("site") String slug, @PathParam("id") String id) {
         ProviderId providerId = ProviderId.parse("id", id);
         Site site = adminChanges.read(() -> context.site(slug));
@@ -143,11 +152,12 @@ public class ProvidersResource {
         return Response.noContent().build();
     }
 
-    private Provider provider(ProviderId id, Site site, JsonInput input) {
-        SignInProtocol protocol = signIn.protocols().require("kind", input.string("kind"));
-        ProviderSettings settings = protocol.settings(input.object("settings", protocol.settingsFields()));
-        Boolean enabled = input.bool("enabled");
-        String name = input.string("displayName");
+    private Provider provider(ProviderId id, Site site, Requests.ProviderRequest body) {
+        SignInProtocol protocol = signIn.protocols().require("kind", body.kind());
+        ProviderSettings settings =
+                protocol.settings(JsonInput.nested(body.settings(), "settings", protocol.settingsFields()));
+        Boolean enabled = body.enabled();
+        String name = body.displayName();
         return new Provider(
                 id,
                 site.id(),

@@ -8,7 +8,6 @@ import dev.gatehouse.identity.domain.SiteId;
 import dev.gatehouse.sso.api.Views.SiteView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -20,8 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("v1/sites")
@@ -59,17 +60,21 @@ public class SitesResource {
             summary = "Create a child site under one of the caller's sites",
             description = "Body: {\"slug\", \"displayName\", \"parent\"}; parent is a site slug and defaults to the"
                     + " caller's own site.")
-    public Response create(JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("slug", "displayName", "parent"));
-        String parentSlug = input.string("parent");
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteView.class)))
+    public Response create(Requests.SiteRequest body) {
+        String parentSlug = body.parent();
         Site created =
                 adminChanges.change(context.admin().site(), context.admin().actor(), () -> {
                     SiteId parent = parentSlug == null
                             ? context.admin().site()
                             : context.site(parentSlug).id();
                     return siteService.create(
-                            input.string("slug"),
-                            input.string("displayName"),
+                            body.slug(),
+                            body.displayName(),
                             parent,
                             context.admin().actor());
                 });
@@ -84,15 +89,14 @@ public class SitesResource {
     @Path("{site}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a site", description = "Body: {\"displayName\"}")
-    public SiteView update(@PathParam("site") String slug, JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("displayName"));
+    public SiteView update(@PathParam("site") String slug, Requests.SiteRenameRequest body) {
         return adminChanges.change(
                 context.admin().site(),
                 context.admin().actor(),
                 () -> SiteView.of(
                         siteService.rename(
                                 context.site(slug).id(),
-                                input.string("displayName"),
+                                body.displayName(),
                                 context.admin().actor()),
                         this::parentSlug));
     }

@@ -17,7 +17,6 @@ import dev.gatehouse.storage.application.StoragePolicyService;
 import dev.gatehouse.storage.model.FolderPath;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,9 +30,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Administration of a site's storage policy: shared folders, access entries, inheritance, quotas, storage clients. */
@@ -70,23 +71,27 @@ public class StorageAdminResource {
     @Path("folders")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a shared folder", description = "Body: {name, path}; shared folders do not nest")
-    public Response createFolder(@PathParam("site") String slug, JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("name", "path"));
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FolderView.class)))
+    public Response createFolder(@PathParam("site") String slug, Requests.FolderRequest body) {
         Site site = site(slug);
         var folder = adminChanges.change(
                 site.id(),
                 context.admin().actor(),
                 () -> storagePolicy.createFolder(
-                        site.id(),
-                        input.string("name"),
-                        input.string("path"),
-                        context.admin().actor()));
+                        site.id(), body.name(), body.path(), context.admin().actor()));
         return Response.status(201).entity(FolderView.of(folder)).build();
     }
 
     @DELETE
     @Path("folders/{id}")
     @Operation(summary = "Delete a shared folder with every entry on or below it")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response deleteFolder(@PathParam("site") String slug, @PathParam("id") String id) {
         UUID folderId = StorageViews.uuid("id", id);
         Site site = site(slug);
@@ -112,23 +117,23 @@ public class StorageAdminResource {
             summary = "Set a grantee's right on a folder path",
             description = "Body: {path, grantee: 'user:<id>' | 'group:<id>' | 'everyone', right: READ_ONLY |"
                     + " READ_WRITE | DENY}. Replaces the grantee's earlier entry on the same path.")
-    public EntryView setEntry(@PathParam("site") String slug, JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("path", "grantee", "right"));
+    public EntryView setEntry(@PathParam("site") String slug, Requests.EntryRequest body) {
         Site site = site(slug);
         return EntryView.of(adminChanges.change(
                 site.id(),
                 context.admin().actor(),
                 () -> storagePolicy.setEntry(
                         site.id(),
-                        input.string("path"),
-                        input.string("grantee"),
-                        input.string("right"),
+                        body.path(),
+                        body.grantee(),
+                        body.right(),
                         context.admin().actor())));
     }
 
     @DELETE
     @Path("entries/{id}")
     @Operation(summary = "Remove an access entry")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response removeEntry(@PathParam("site") String slug, @PathParam("id") String id) {
         UUID entryId = StorageViews.uuid("id", id);
         Site site = site(slug);
@@ -154,9 +159,8 @@ public class StorageAdminResource {
     @Operation(
             summary = "Mark a subfolder to also inherit its parent's entries (or not)",
             description = "Body: {path, inheritsParent}")
-    public InheritanceView setInheritance(@PathParam("site") String slug, JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("path", "inheritsParent"));
-        Boolean inherits = input.bool("inheritsParent");
+    public InheritanceView setInheritance(@PathParam("site") String slug, Requests.InheritanceRequest body) {
+        Boolean inherits = body.inheritsParent();
         if (inherits == null) {
             throw ValidationException.of("inheritsParent", "is required: true or false");
         }
@@ -165,10 +169,7 @@ public class StorageAdminResource {
                 site.id(),
                 context.admin().actor(),
                 () -> storagePolicy.setInheritance(
-                        site.id(),
-                        input.string("path"),
-                        inherits,
-                        context.admin().actor())));
+                        site.id(), body.path(), inherits, context.admin().actor())));
     }
 
     @GET
@@ -186,23 +187,20 @@ public class StorageAdminResource {
     @Operation(
             summary = "Set a user's quota or a group's default quota",
             description = "Body: {grantee: 'user:<id>' | 'group:<id>', bytes: <number> | null for unlimited}")
-    public QuotaView setQuota(@PathParam("site") String slug, JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("grantee", "bytes"));
-        Long bytes = bytes(body);
+    public QuotaView setQuota(@PathParam("site") String slug, Requests.QuotaRequest body) {
+        Long bytes = bytes(body.bytes());
         Site site = site(slug);
         return QuotaView.of(adminChanges.change(
                 site.id(),
                 context.admin().actor(),
                 () -> storagePolicy.setQuota(
-                        site.id(),
-                        input.string("grantee"),
-                        bytes,
-                        context.admin().actor())));
+                        site.id(), body.grantee(), bytes, context.admin().actor())));
     }
 
     @DELETE
     @Path("quotas/{grantee}")
     @Operation(summary = "Remove a quota (user:<id> or group:<id>)")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response removeQuota(@PathParam("site") String slug, @PathParam("grantee") String grantee) {
         Site site = site(slug);
         adminChanges.change(site.id(), context.admin().actor(), () -> {
@@ -226,14 +224,20 @@ public class StorageAdminResource {
     @Operation(
             summary = "Create a storage-server credential; the secret is in this answer only",
             description = "Body: {name}. The storage server calls /api/v1/storage/… with HTTP Basic <id>:<secret>.")
-    public Response createClient(@PathParam("site") String slug, JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("name"));
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the secret is shown only in this answer",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CreatedClientView.class)))
+    public Response createClient(@PathParam("site") String slug, Requests.StorageClientRequest body) {
         Site site = site(slug);
         StorageClients.Created created = adminChanges.change(
                 site.id(),
                 context.admin().actor(),
                 () -> storageClients.create(
-                        site.id(), input.string("name"), context.admin().actor()));
+                        site.id(), body.name(), context.admin().actor()));
         return Response.status(201)
                 .header("Cache-Control", "no-store")
                 .entity(CreatedClientView.of(created))
@@ -243,6 +247,7 @@ public class StorageAdminResource {
     @DELETE
     @Path("clients/{id}")
     @Operation(summary = "Revoke a storage-server credential")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response deleteClient(@PathParam("site") String slug, @PathParam("id") String id) {
         UUID clientId = StorageViews.uuid("id", id);
         Site site = site(slug);
@@ -270,8 +275,7 @@ public class StorageAdminResource {
         return adminChanges.read(() -> context.site(slug));
     }
 
-    private static Long bytes(JsonObject body) {
-        JsonValue value = body.get("bytes");
+    private static Long bytes(JsonValue value) {
         if (value == null) {
             throw ValidationException.of("bytes", "is required: a number of bytes, or null for unlimited");
         }

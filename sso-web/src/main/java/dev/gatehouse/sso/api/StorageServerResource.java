@@ -16,8 +16,6 @@ import dev.gatehouse.storage.model.FolderPath;
 import dev.gatehouse.storage.model.StorageClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -30,8 +28,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -89,13 +89,19 @@ public class StorageServerResource {
             description = "Body: {user, action: read | list | write | delete, path, bytes?}. user is a user id,"
                     + " 'login:<login>' or an identity-link key such as 'entra:<tenant id>:<object id>'. bytes is"
                     + " what a write adds, checked against the quota.")
-    public String decide(JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("user", "action", "path", "bytes"));
-        Action action = Action.parse("action", input.string("action"));
-        FolderPath path = FolderPath.parse("path", input.string("path"));
-        long bytes = bytes(body.get("bytes"), "bytes");
+    @APIResponse(
+            responseCode = "200",
+            description = "The decision",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Requests.DecisionAnswer.class)))
+    public String decide(Requests.DecisionRequest body) {
+        Action action = Action.parse("action", body.action());
+        FolderPath path = FolderPath.parse("path", body.path());
+        long bytes = bytes(body.bytes(), "bytes");
         StorageClient client = client();
-        Decision decision = decide(client, input.string("user"), action, path, bytes);
+        Decision decision = decide(client, body.user(), action, path, bytes);
         return json(decision).build().toString();
     }
 
@@ -105,38 +111,42 @@ public class StorageServerResource {
     @Operation(
             summary = "Many decisions for one user in one call (at most 1000)",
             description = "Body: {user, requests: [{action, path, bytes?}, …]}; the answers are in the same order.")
-    public String decideBatch(JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("user", "requests"));
-        JsonValue requests = body.get("requests");
-        if (!(requests instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_BATCH) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The decisions in the order asked",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Requests.DecisionBatchAnswer.class)))
+    public String decideBatch(Requests.DecisionBatchRequest body) {
+        List<Requests.DecisionBatchItem> requests = body.requests();
+        if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
             throw ValidationException.of(
                     "requests", "must be an array of 1 to " + MAX_BATCH + " {action, path, bytes?}");
         }
-        List<Action> actions = new ArrayList<>(array.size());
-        List<FolderPath> paths = new ArrayList<>(array.size());
-        long[] sizes = new long[array.size()];
+        List<Action> actions = new ArrayList<>(requests.size());
+        List<FolderPath> paths = new ArrayList<>(requests.size());
+        long[] sizes = new long[requests.size()];
         List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
+        for (int i = 0; i < requests.size(); i++) {
             String prefix = "requests[" + i + "].";
+            Requests.DecisionBatchItem item = requests.get(i);
             try {
-                JsonObject item = array.getJsonObject(i);
-                actions.add(Action.parse(prefix + "action", item.getString("action", null)));
-                paths.add(FolderPath.parse(prefix + "path", item.getString("path", null)));
-                sizes[i] = bytes(item.get("bytes"), prefix + "bytes");
+                actions.add(Action.parse(prefix + "action", item.action()));
+                paths.add(FolderPath.parse(prefix + "path", item.path()));
+                sizes[i] = bytes(item.bytes(), prefix + "bytes");
             } catch (ValidationException e) {
                 errors.addAll(e.errors());
-            } catch (ClassCastException e) {
-                errors.add(new FieldError("requests[" + i + "]", "must be an object {action, path, bytes?}"));
             }
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         StorageClient client = client();
-        Optional<UserId> user = user(client.site(), input.string("user"));
+        Optional<UserId> user = user(client.site(), body.user());
         jakarta.json.JsonArrayBuilder answers = JSON.createArrayBuilder();
         for (int i = 0; i < actions.size(); i++) {
-            answers.add(json(decide(client, user, input.string("user"), actions.get(i), paths.get(i), sizes[i])));
+            answers.add(json(decide(client, user, body.user(), actions.get(i), paths.get(i), sizes[i])));
         }
         return jakarta.json.Json.createObjectBuilder()
                 .add("decisions", answers)
@@ -148,12 +158,12 @@ public class StorageServerResource {
     @Path("usage")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report the bytes a user stores", description = "Body: {user: <user id>, bytes}")
-    public Response reportUsage(JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("user", "bytes"));
-        long bytes = bytes(body.get("bytes"), "bytes");
+    @APIResponse(responseCode = "204", description = "Recorded")
+    public Response reportUsage(Requests.UsageRequest body) {
+        long bytes = bytes(body.bytes(), "bytes");
         StorageClient client = client();
         SiteId site = client.site();
-        String user = input.string("user");
+        String user = body.user();
         transactions.run(() -> storagePolicy.reportUsage(site, user, bytes));
         decisions.usageReported(site, UserId.parse("user", user), bytes);
         return Response.noContent().build();

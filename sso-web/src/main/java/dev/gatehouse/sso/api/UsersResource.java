@@ -12,7 +12,7 @@ import dev.gatehouse.sso.api.Views.PageView;
 import dev.gatehouse.sso.api.Views.UserView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,8 +26,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("v1/sites/{site}/users")
@@ -35,10 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
-    private static final Set<String> CREATE_FIELDS =
-            Set.of("login", "displayName", "email", "authMethod", "administrator", "password");
-    private static final Set<String> UPDATE_FIELDS =
-            Set.of("login", "displayName", "email", "state", "authMethod", "administrator");
 
     @Inject
     AdminChanges adminChanges;
@@ -72,15 +70,19 @@ public class UsersResource {
             summary = "Create a user",
             description = "Body: {login, displayName, email?, authMethod? ('local' | 'directory' | 'sso:<provider id>',"
                     + " default 'local'), administrator? (default false), password? (at least 12 characters)}")
-    public Response create(@PathParam("site") String slug, JsonObject body) {
-        JsonInput input = JsonInput.of(body, CREATE_FIELDS);
-        String password = input.string("password");
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
+    public Response create(@PathParam("site") String slug, Requests.UserRequest body) {
+        String password = body.password();
         NewUser newUser = new NewUser(
-                input.string("login"),
-                input.string("displayName"),
-                input.string("email"),
-                input.string("authMethod"),
-                Boolean.TRUE.equals(input.bool("administrator")),
+                body.login(),
+                body.displayName(),
+                body.email(),
+                body.authMethod(),
+                Boolean.TRUE.equals(body.administrator()),
                 password == null ? null : password.toCharArray());
         Site site = adminChanges.read(() -> context.site(slug));
         User created = adminChanges.change(
@@ -101,17 +103,23 @@ public class UsersResource {
             summary = "Change a user: any of login, displayName, email (null removes it), state (ENABLED |"
                     + " DISABLED | DEPROVISIONED), authMethod, administrator. Refused when it would remove the site's last"
                     + " break-glass administrator.")
-    public UserView update(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
+    public UserView update(
+            @PathParam("site") String slug, @PathParam("id") String id, Requests.UserChangeRequest body) {
         UserId userId = UserId.parse("id", id);
-        JsonInput input = JsonInput.of(body, UPDATE_FIELDS);
+        JsonValue email = body.email();
+        if (email != null
+                && email.getValueType() != JsonValue.ValueType.NULL
+                && !(email instanceof jakarta.json.JsonString)) {
+            throw ValidationException.of("email", "must be a JSON string or null (to remove it)");
+        }
         UserChanges changes = new UserChanges(
-                input.string("login"),
-                input.string("displayName"),
-                input.string("email"),
-                input.isNull("email"),
-                input.string("state"),
-                input.string("authMethod"),
-                input.bool("administrator"));
+                body.login(),
+                body.displayName(),
+                email instanceof jakarta.json.JsonString text ? text.getString() : null,
+                email != null && email.getValueType() == JsonValue.ValueType.NULL,
+                body.state(),
+                body.authMethod(),
+                body.administrator());
         Site site = adminChanges.read(() -> context.site(slug));
         return adminChanges.change(
                 site.id(),
@@ -124,9 +132,11 @@ public class UsersResource {
     @Path("{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a user's local password", description = "Body: {\"password\"}, at least 12 characters")
-    public Response setPassword(@PathParam("site") String slug, @PathParam("id") String id, JsonObject body) {
+    @APIResponse(responseCode = "204", description = "Set")
+    public Response setPassword(
+            @PathParam("site") String slug, @PathParam("id") String id, Requests.PasswordRequest body) {
         UserId userId = UserId.parse("id", id);
-        String password = JsonInput.of(body, Set.of("password")).string("password");
+        String password = body.password();
         if (password == null) {
             throw ValidationException.of("password", "is required; use at least 12 characters");
         }
@@ -143,6 +153,7 @@ public class UsersResource {
     @Operation(
             summary = "Delete a user, their memberships and identity links. Refused for the site's last"
                     + " break-glass administrator.")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("site") String slug, @PathParam("id") String id) {
         UserId userId = UserId.parse("id", id);
         Site site = adminChanges.read(() -> context.site(slug));

@@ -1,0 +1,132 @@
+package dev.gatehouse.sso.api;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The typed request bodies of the API. {@link RecordBodyReader} binds them strictly (unknown fields and wrong types
+ * are refused naming the field); absent fields are {@code null}, and whether one is required is the service's rule,
+ * named in its error. Records carrying a secret hide it from {@code toString()}. The schema annotations sit on the
+ * records, not on their components (Payara's OpenAPI reader fails on annotated record accessors).
+ */
+final class Requests {
+    private Requests() {}
+
+    @Schema(
+            name = "SiteRequest",
+            description = "A child site; parent is a site slug and defaults to the caller's site",
+            requiredProperties = {"slug", "displayName"})
+    record SiteRequest(String slug, String displayName, String parent) {}
+
+    @Schema(name = "SiteRenameRequest", requiredProperties = "displayName")
+    record SiteRenameRequest(String displayName) {}
+
+    @Schema(name = "GroupRequest", requiredProperties = "name")
+    record GroupRequest(String name, String description) {}
+
+    @Schema(name = "MemberRequest", description = "Exactly one of user (a user id) and group (a group id)")
+    record MemberRequest(String user, String group) {}
+
+    @Schema(name = "EntraGroupNameRequest", requiredProperties = "name")
+    record EntraGroupNameRequest(String name) {}
+
+    @Schema(
+            name = "UserRequest",
+            description = "authMethod: 'local' (default), 'directory' or 'sso:<provider id>'; password: at least 12"
+                    + " characters, never returned",
+            requiredProperties = {"login", "displayName"})
+    record UserRequest(
+            String login, String displayName, String email, String authMethod, Boolean administrator, String password) {
+        @Override
+        public String toString() {
+            return "UserRequest[login=" + login + "]";
+        }
+    }
+
+    @Schema(
+            name = "UserChangeRequest",
+            description = "Only the fields sent change. email: a string, or null to remove it. state: ENABLED, DISABLED"
+                    + " or DEPROVISIONED")
+    record UserChangeRequest(
+            String login,
+            String displayName,
+            JsonValue email,
+            String state,
+            String authMethod,
+            Boolean administrator) {}
+
+    @Schema(name = "PasswordRequest", description = "At least 12 characters", requiredProperties = "password")
+    record PasswordRequest(String password) {
+        @Override
+        public String toString() {
+            return "PasswordRequest[****]";
+        }
+    }
+
+    @Schema(
+            name = "ProviderRequest",
+            description = "kind: the provider kind, such as saml. settings: the settings of the kind; for saml: trust"
+                    + " (METADATA_URL, METADATA_XML or CERTIFICATE_FINGERPRINT), metadataUrl | metadataXml |"
+                    + " certificateSha256 + idpEntityId + ssoUrl + sloUrl?, entityIdSuffix?, allowIdpInitiated?,"
+                    + " allowSha1?, justInTime?, clockSkewSeconds?, requestedAuthnContext?, tenantId?",
+            requiredProperties = {"displayName", "kind", "settings"})
+    record ProviderRequest(String displayName, Boolean enabled, String kind, JsonObject settings) {}
+
+    @Schema(
+            name = "FolderRequest",
+            requiredProperties = {"name", "path"})
+    record FolderRequest(String name, String path) {}
+
+    @Schema(
+            name = "EntryRequest",
+            description = "grantee: user:<id> or group:<id>; right: READ_ONLY, READ_WRITE or DENY",
+            requiredProperties = {"path", "grantee", "right"})
+    record EntryRequest(String path, String grantee, String right) {}
+
+    @Schema(
+            name = "InheritanceRequest",
+            requiredProperties = {"path", "inheritsParent"})
+    record InheritanceRequest(String path, Boolean inheritsParent) {}
+
+    @Schema(
+            name = "QuotaRequest",
+            description = "grantee: user:<id> or group:<id>; bytes: a whole number of bytes, or null for unlimited",
+            requiredProperties = {"grantee", "bytes"})
+    record QuotaRequest(String grantee, JsonValue bytes) {}
+
+    @Schema(name = "StorageClientRequest", requiredProperties = "name")
+    record StorageClientRequest(String name) {}
+
+    @Schema(
+            name = "DecisionRequest",
+            description = "user: a user id, login:<login> or an identity-link key; action: read, list, write or delete;"
+                    + " bytes: what a write adds, a whole number",
+            requiredProperties = {"user", "action", "path"})
+    record DecisionRequest(String user, String action, String path, JsonValue bytes) {}
+
+    @Schema(
+            name = "DecisionBatchItem",
+            description = "action: read, list, write or delete; bytes: a whole number",
+            requiredProperties = {"action", "path"})
+    record DecisionBatchItem(String action, String path, JsonValue bytes) {}
+
+    @Schema(
+            name = "DecisionBatchRequest",
+            description = "At most 1000 requests",
+            requiredProperties = {"user", "requests"})
+    record DecisionBatchRequest(String user, List<DecisionBatchItem> requests) {}
+
+    @Schema(
+            name = "UsageRequest",
+            description = "bytes: a whole number",
+            requiredProperties = {"user", "bytes"})
+    record UsageRequest(String user, JsonValue bytes) {}
+
+    @Schema(name = "DecisionAnswer")
+    record DecisionAnswer(boolean allowed, String right, String reason) {}
+
+    @Schema(name = "DecisionBatchAnswer")
+    record DecisionBatchAnswer(List<DecisionAnswer> decisions) {}
+}
