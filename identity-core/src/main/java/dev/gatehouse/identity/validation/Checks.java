@@ -29,6 +29,22 @@ public final class Checks {
     }
 
     /**
+     * A required document (uploaded XML and the like): present, not blank, at most {@code maxLength} characters. Unlike
+     * free text it may span lines; its own parser checks the rest.
+     */
+    public boolean requiredDocument(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            fail(field, "is required and must not be blank");
+            return false;
+        }
+        if (value.length() > maxLength) {
+            fail(field, "is " + value.length() + " characters long; at most " + maxLength + " are allowed");
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * An optional text: absent, or at most {@code maxLength} characters without control or bidirectional formatting
      * characters.
      */

@@ -1,7 +1,9 @@
 package dev.gatehouse.sso.saml.config;
 
 import dev.gatehouse.identity.domain.ProviderSettings;
+import dev.gatehouse.identity.domain.Uuids;
 import dev.gatehouse.identity.validation.Checks;
+import dev.gatehouse.identity.validation.Texts;
 import java.util.regex.Pattern;
 
 /**
@@ -54,7 +56,7 @@ public record SamlSettings(
         }
         switch (trust) {
             case METADATA_URL -> ProviderSettings.httpsUrl(checks, "settings.metadataUrl", metadataUrl, true);
-            case METADATA_XML -> checks.required("settings.metadataXml", metadataXml, 1_000_000);
+            case METADATA_XML -> checks.requiredDocument("settings.metadataXml", metadataXml, 1_000_000);
             case CERTIFICATE_FINGERPRINT -> {
                 checks.matches(
                         "settings.certificateSha256",
@@ -78,8 +80,11 @@ public record SamlSettings(
                     "settings.requestedAuthnContext",
                     "give an AuthnContextClassRef URI of at most 256 characters, or leave it out (recommended)");
         }
-        if (tenantId != null) {
-            checks.matches("settings.tenantId", tenantId, ProviderSettings.ENTRA_ID, ProviderSettings.ENTRA_ID_ALLOWED);
+        if (tenantId != null && !Uuids.isCanonical(tenantId)) {
+            checks.fail(
+                    "settings.tenantId",
+                    "'" + Texts.printable(tenantId) + "' is not a tenant ID; copy the Directory (tenant) ID from the"
+                            + " Entra overview page: a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47");
         }
         if (entityIdSuffix != null && !SUFFIX.matcher(entityIdSuffix).matches()) {
             checks.fail(
