@@ -51,22 +51,43 @@ final class GroupReconciliation {
         this.clock = clock;
     }
 
-    /** The group links a batch needs, read once. */
+    /**
+     * The group links a batch needs: the keys the batch names, resolved in one query, and the keys of each group a
+     * reconciliation looks at, read once per group (not every link of the site for every sign-in).
+     */
     final class Batch {
+        private final SiteId site;
         private final Map<GroupKey, GroupId> resolved;
-        private final Map<GroupId, List<GroupKey>> linked;
+        private final Map<GroupId, List<GroupKey>> linked = new HashMap<>();
 
-        private Batch(Map<GroupKey, GroupId> resolved, Map<GroupId, List<GroupKey>> linked) {
+        private Batch(SiteId site, Map<GroupKey, GroupId> resolved) {
+            this.site = site;
             this.resolved = new HashMap<>(resolved);
-            this.linked = new HashMap<>();
-            linked.forEach((group, keys) -> this.linked.put(group, new ArrayList<>(keys)));
+        }
+
+        /** The keys linked to a group, empty for a local one. */
+        List<GroupKey> keysOf(GroupId group) {
+            load(List.of(group));
+            return linked.get(group);
+        }
+
+        /** Reads the keys of the groups not read yet, in one query. */
+        void load(Collection<GroupId> groups) {
+            List<GroupId> missing = groups.stream()
+                    .filter(group -> !linked.containsKey(group))
+                    .distinct()
+                    .toList();
+            if (!missing.isEmpty()) {
+                Map<GroupId, List<GroupKey>> found = links.keysOf(site, missing);
+                missing.forEach(group -> linked.put(group, new ArrayList<>(found.getOrDefault(group, List.of()))));
+            }
         }
     }
 
     Batch batch(SiteId site, Collection<ExternalGroup> groupsOfBatch) {
         Set<GroupKey> keys = new LinkedHashSet<>();
         groupsOfBatch.forEach(group -> keys.add(group.key()));
-        return new Batch(keys.isEmpty() ? Map.of() : links.findAll(site, keys), links.linkedGroups(site));
+        return new Batch(site, keys.isEmpty() ? Map.of() : links.findAll(site, keys));
     }
 
     /** @return whether a membership was added or removed */
@@ -78,6 +99,7 @@ final class GroupReconciliation {
         }
         boolean changed = false;
         Set<GroupId> current = new HashSet<>(groups.groupsOf(user.id()));
+        batch.load(current);
         for (GroupId group : wanted) {
             if (!current.contains(group) && groups.addMember(new Membership(group, user.id()))) {
                 audit.success(site, actor, AuditType.MEMBERSHIP_ADDED, "group:" + group, "user:" + user.id());
@@ -88,8 +110,7 @@ final class GroupReconciliation {
             return changed;
         }
         for (GroupId group : current) {
-            boolean managed =
-                    batch.linked.getOrDefault(group, List.of()).stream().anyMatch(source::vouchesFor);
+            boolean managed = batch.keysOf(group).stream().anyMatch(source::vouchesFor);
             if (managed && !wanted.contains(group) && groups.removeMember(new Membership(group, user.id()))) {
                 audit.success(site, actor, AuditType.MEMBERSHIP_REMOVED, "group:" + group, "user:" + user.id());
                 changed = true;
@@ -108,9 +129,8 @@ final class GroupReconciliation {
                 .or(() ->
                         key instanceof GroupKey.Entra entra ? links.mappedName(site, entra.object()) : Optional.empty())
                 .orElse(key.fallbackName()));
-        Optional<Group> named = groups.findByName(site, name)
-                .filter(group -> batch.linked.getOrDefault(group.id(), List.of()).stream()
-                        .allMatch(other -> other.authority().equals(key.authority())));
+        Optional<Group> named = groups.findByName(site, name).filter(group -> batch.keysOf(group.id()).stream()
+                .allMatch(other -> other.authority().equals(key.authority())));
         if (named.isEmpty() && groups.findByName(site, name).isPresent()) {
             // the name belongs to a group of another authority: this key gets a group of its own
             name = new GroupName(key.authority() + ":" + key.fallbackName());
@@ -135,7 +155,10 @@ final class GroupReconciliation {
         });
         links.link(site, key, group.id());
         batch.resolved.put(key, group.id());
-        batch.linked.computeIfAbsent(group.id(), id -> new ArrayList<>()).add(key);
+        List<GroupKey> keys = batch.keysOf(group.id());
+        if (!keys.contains(key)) {
+            keys.add(key);
+        }
         return group.id();
     }
 }

@@ -61,15 +61,22 @@ public final class JpaGroupLinkRepository implements GroupLinkRepository {
     }
 
     @Override
-    public Map<GroupId, List<GroupKey>> linkedGroups(SiteId site) {
-        Map<GroupId, List<GroupKey>> groups = new LinkedHashMap<>();
-        em.get()
-                .createQuery("select l from GroupLinkEntity l where l.key.siteId = :site", GroupLinkEntity.class)
-                .setParameter("site", site.value())
-                .getResultStream()
-                .forEach(link -> groups.computeIfAbsent(new GroupId(link.groupId), g -> new ArrayList<>())
-                        .add(link.groupKey()));
-        return groups;
+    public Map<GroupId, List<GroupKey>> keysOf(SiteId site, Collection<GroupId> groups) {
+        List<java.util.UUID> ids =
+                groups.stream().map(GroupId::value).distinct().toList();
+        Map<GroupId, List<GroupKey>> keys = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            em.get()
+                    .createQuery(
+                            "select l from GroupLinkEntity l where l.key.siteId = :site and l.groupId in :groups",
+                            GroupLinkEntity.class)
+                    .setParameter("site", site.value())
+                    .setParameter("groups", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .getResultStream()
+                    .forEach(link -> keys.computeIfAbsent(new GroupId(link.groupId), g -> new ArrayList<>())
+                            .add(link.groupKey()));
+        }
+        return keys;
     }
 
     @Override

@@ -21,8 +21,8 @@ public interface GroupLinkRepository {
 
     void link(SiteId site, GroupKey key, GroupId group);
 
-    /** Every linked group of the site with its keys. */
-    Map<GroupId, List<GroupKey>> linkedGroups(SiteId site);
+    /** The keys linked to each of the given groups, in one query; groups without links are absent. */
+    Map<GroupId, List<GroupKey>> keysOf(SiteId site, Collection<GroupId> groups);
 
     /** The groups linked to an Entra object ID, in any tenant. */
     List<GroupId> findEntraObject(SiteId site, EntraObjectId object);

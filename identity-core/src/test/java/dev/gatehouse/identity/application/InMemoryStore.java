@@ -71,7 +71,17 @@ final class InMemoryStore
         }
 
         @Override
-        public Map<GroupId, List<GroupKey>> linkedGroups(SiteId site) {
+        public Map<GroupId, List<GroupKey>> keysOf(SiteId site, Collection<GroupId> wanted) {
+            Map<GroupId, List<GroupKey>> result = new LinkedHashMap<>();
+            linkedGroups(site).forEach((group, keys) -> {
+                if (wanted.contains(group)) {
+                    result.put(group, keys);
+                }
+            });
+            return result;
+        }
+
+        Map<GroupId, List<GroupKey>> linkedGroups(SiteId site) {
             Map<GroupId, List<GroupKey>> result = new LinkedHashMap<>();
             groupLinks.forEach((key, group) -> {
                 String[] parts = key.split("/", 3);

@@ -172,6 +172,30 @@ class PersistenceTest {
     }
 
     @Test
+    void groupLinksOfEveryKindAreFoundByKeyAndByGroup() {
+        Site site = tx.inTransaction(() -> siteService.create("acme", "Acme", null, Actor.SYSTEM));
+        var sales = tx.inTransaction(() -> groupService.create(site.id(), "Sales", "", Actor.SYSTEM));
+        var entra = new dev.gatehouse.identity.domain.GroupKey.Entra(
+                dev.gatehouse.identity.domain.EntraTenantId.parse("t", "72f988bf-86f1-41af-91ab-2d7cd011db47"),
+                dev.gatehouse.identity.domain.EntraObjectId.parse("o", "6f1e6f2a-8d0c-4a51-9f0e-1f0b2c3d4e5f"));
+        var directory = new dev.gatehouse.identity.domain.GroupKey.DirectoryGroup(UUID.randomUUID());
+        var links = new dev.gatehouse.identity.persistence.JpaGroupLinkRepository(tx::entityManager);
+        tx.run(() -> {
+            links.link(site.id(), entra, sales.id());
+            links.link(site.id(), directory, sales.id());
+        });
+
+        tx.run(() -> {
+            assertThat(links.findAll(site.id(), List.of(entra, directory)))
+                    .containsEntry(entra, sales.id())
+                    .containsEntry(directory, sales.id());
+            assertThat(links.keysOf(site.id(), List.of(sales.id())).get(sales.id()))
+                    .containsExactlyInAnyOrder(entra, directory);
+            assertThat(links.findEntraObject(site.id(), entra.object())).containsExactly(sales.id());
+        });
+    }
+
+    @Test
     void auditEventsOlderThanACutoffAreDeleted() {
         Site site = tx.inTransaction(() -> siteService.create("acme", "Acme", null, Actor.SYSTEM));
         java.time.Instant now = clock.instant();
