@@ -72,7 +72,13 @@ final class Requests {
                     + " certificateSha256 + idpEntityId + ssoUrl + sloUrl?, entityIdSuffix?, allowIdpInitiated?,"
                     + " allowSha1?, justInTime?, clockSkewSeconds?, requestedAuthnContext?, tenantId?",
             requiredProperties = {"displayName", "kind", "settings"})
-    record ProviderRequest(String displayName, Boolean enabled, String kind, JsonObject settings) {}
+    record ProviderRequest(String displayName, Boolean enabled, String kind, JsonObject settings) {
+        /** Settings may carry a client secret: they stay out. */
+        @Override
+        public String toString() {
+            return "ProviderRequest[displayName=" + displayName + ", kind=" + kind + "]";
+        }
+    }
 
     @Schema(
             name = "FolderRequest",

@@ -60,5 +60,9 @@ class RecordBodyReaderTest {
         assertThat(user.toString()).doesNotContain("passphrase");
         assertThat(new Requests.PasswordRequest("a long passphrase here").toString())
                 .doesNotContain("passphrase");
+        assertThat(new Requests.ProviderRequest(
+                                "Entra", true, "oidc", json("{\"clientSecret\":\"a long passphrase here\"}"))
+                        .toString())
+                .doesNotContain("passphrase");
     }
 }

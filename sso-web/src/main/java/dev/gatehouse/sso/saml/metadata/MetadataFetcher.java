@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  *       site-local (private), unique-local, carrier-grade NAT, multicast or unspecified, unless the administrator
  *       allowed internal hosts ({@code gatehouse.saml.metadata-allow-internal-hosts}, for an identity provider inside
  *       the network, and for tests on loopback). Redirects are followed by this class, never by the HTTP client, so
- *       every hop is checked.</li>
+ *       every hop is checked; a redirect from https to anything else is refused.</li>
  * </ul>
  *
  * Failures are {@link MetadataException}s with the precise reason, for the audit log; callers show people a generic
@@ -89,7 +89,12 @@ public final class MetadataFetcher {
                         throw new MetadataException(
                                 "the metadata URL redirected more than " + MAX_REDIRECTS + " times");
                     }
-                    uri = uri.resolve(response.headers().firstValue("Location").get());
+                    URI next = uri.resolve(
+                            response.headers().firstValue("Location").get());
+                    if ("https".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+                        throw new MetadataException("the metadata URL redirected from https to " + next.getScheme());
+                    }
+                    uri = next;
                     continue;
                 }
                 if (status != 200) {

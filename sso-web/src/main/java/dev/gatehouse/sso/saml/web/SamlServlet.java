@@ -56,6 +56,9 @@ import org.pac4j.core.profile.UserProfile;
 public class SamlServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SamlServlet.class.getName());
+    /** The minute of the last "outstanding sign-ins full" warning: one line a minute is enough. */
+    private static final java.util.concurrent.atomic.AtomicLong LAST_FULL_WARNING =
+            new java.util.concurrent.atomic.AtomicLong(-1);
 
     @Inject
     AdminChanges adminChanges;
@@ -140,7 +143,11 @@ public class SamlServlet extends HttpServlet {
                         request, response, 429, "You started too many sign-ins. Wait a minute and start again.");
                 return;
             }
-            LOG.warning(e::getMessage);
+            long minute = System.nanoTime() / 60_000_000_000L;
+            if (LAST_FULL_WARNING.getAndSet(minute) != minute) {
+                // at most one line a minute: the refused requests themselves may be a flood
+                LOG.warning(e::getMessage);
+            }
             SignInPages.error(
                     request, response, 503, "Too many sign-ins are in progress right now. Try again in a minute.");
             return;
