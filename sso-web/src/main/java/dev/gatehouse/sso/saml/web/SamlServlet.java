@@ -8,8 +8,6 @@ import dev.gatehouse.identity.domain.ExternalIdentity;
 import dev.gatehouse.identity.domain.IdentitySource;
 import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.ProviderId;
-import dev.gatehouse.identity.domain.Site;
-import dev.gatehouse.identity.domain.SiteSlug;
 import dev.gatehouse.identity.validation.ValidationException;
 import dev.gatehouse.sso.identity.IncompleteIdentityException;
 import dev.gatehouse.sso.identity.SsoIdentities;
@@ -29,6 +27,7 @@ import dev.gatehouse.sso.saml.state.PendingRequest;
 import dev.gatehouse.sso.saml.state.SamlStateFullException;
 import dev.gatehouse.sso.signin.SignInPages;
 import dev.gatehouse.sso.signin.SignInResponder;
+import dev.gatehouse.sso.signin.SignInTargets;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -129,7 +128,7 @@ public class SamlServlet extends HttpServlet {
     private void login(SamlClient client, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         SamlProviderConfiguration configuration = client.configuration();
-        RelayStates.Target target = adminChanges.read(() -> target(configuration, request.getParameter("target")));
+        SignInTargets.Target target = adminChanges.read(() -> target(configuration, request.getParameter("target")));
         ServletWebContext context = new ServletWebContext(request, response);
         context.setRequestAttribute(SamlClient.TARGET_ATTRIBUTE, target.path());
         FoundAction redirect;
@@ -176,7 +175,7 @@ public class SamlServlet extends HttpServlet {
             return;
         }
         String relayState = pending.map(PendingRequest::target).orElse(request.getParameter("RelayState"));
-        RelayStates.Target target = adminChanges.read(() -> target(configuration, relayState));
+        SignInTargets.Target target = adminChanges.read(() -> target(configuration, relayState));
         Provider provider = configuration.provider();
         IdentityOutcome outcome = signInCompletion.complete(target.site().id(), source(configuration), identity);
         SamlSession samlSession = new SamlSession(
@@ -204,17 +203,8 @@ public class SamlServlet extends HttpServlet {
                 configuration.settings().justInTime());
     }
 
-    private RelayStates.Target target(SamlProviderConfiguration configuration, String relayState) {
-        Site providerSite = siteService.find(configuration.provider().site()).orElseThrow();
-        return RelayStates.resolve(relayState, providerSite, slug -> {
-            try {
-                return siteService
-                        .findBySlug(new SiteSlug(slug))
-                        .filter(site -> siteService.isWithin(site.id(), providerSite.id()));
-            } catch (ValidationException e) {
-                return Optional.empty();
-            }
-        });
+    private SignInTargets.Target target(SamlProviderConfiguration configuration, String relayState) {
+        return SignInTargets.forProvider(siteService, configuration.provider().site(), relayState);
     }
 
     private void refused(

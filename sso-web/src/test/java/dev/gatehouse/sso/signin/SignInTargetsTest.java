@@ -1,4 +1,4 @@
-package dev.gatehouse.sso.saml.web;
+package dev.gatehouse.sso.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,13 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** S13: RelayState never becomes an open redirect. */
-class RelayStatesTest {
+class SignInTargetsTest {
     final Site parent = new Site(SiteId.random(), new SiteSlug("corp"), "Corp", null, Instant.EPOCH);
     final Site child = new Site(SiteId.random(), new SiteSlug("child"), "Child", parent.id(), Instant.EPOCH);
     final Map<String, Site> tree = Map.of("corp", parent, "child", child);
 
-    RelayStates.Target resolve(String relayState) {
-        return RelayStates.resolve(relayState, parent, slug -> Optional.ofNullable(tree.get(slug)));
+    SignInTargets.Target resolve(String relayState) {
+        return SignInTargets.resolve(relayState, parent, slug -> Optional.ofNullable(tree.get(slug)));
     }
 
     @ParameterizedTest
@@ -39,21 +39,21 @@ class RelayStatesTest {
                 ""
             })
     void hostileOrUnknownRelayStatesLandOnTheProviderSitesStartPage(String relayState) {
-        assertThat(resolve(relayState)).isEqualTo(new RelayStates.Target(parent, "/?site=corp"));
+        assertThat(resolve(relayState)).isEqualTo(new SignInTargets.Target(parent, "/?site=corp"));
     }
 
     @Test
     void childSiteBySlug() {
-        assertThat(resolve("child")).isEqualTo(new RelayStates.Target(child, "/?site=child"));
+        assertThat(resolve("child")).isEqualTo(new SignInTargets.Target(child, "/?site=child"));
     }
 
     @Test
     void childSiteByStartPage() {
-        assertThat(resolve("/?site=child")).isEqualTo(new RelayStates.Target(child, "/?site=child"));
+        assertThat(resolve("/?site=child")).isEqualTo(new SignInTargets.Target(child, "/?site=child"));
     }
 
     @Test
     void consolePathOfTheProviderSite() {
-        assertThat(resolve("/console/users")).isEqualTo(new RelayStates.Target(parent, "/console/users"));
+        assertThat(resolve("/console/users")).isEqualTo(new SignInTargets.Target(parent, "/console/users"));
     }
 }
