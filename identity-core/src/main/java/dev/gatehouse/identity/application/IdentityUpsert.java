@@ -39,8 +39,9 @@ import java.util.Optional;
  * user of the source's method; a login already held by an unlinked user is never taken over. Groups follow
  * {@link GroupReconciliation}.
  *
- * <p><b>Batches.</b> {@link #upsertAll} reads the links, users and group links of the whole batch in a few queries, so
- * a sync of thousands of users does not issue a query per user and field.
+ * <p><b>Batches.</b> {@link #upsertAll} reads the links, users and named group keys of the whole batch in a few
+ * queries, and the keys of the groups users are in once per group, so a sync of thousands of users does not issue a
+ * query per user and field.
  */
 public class IdentityUpsert {
     /** Whether the identities sign in (method and state are checked, logins audited) or are provisioned. */
