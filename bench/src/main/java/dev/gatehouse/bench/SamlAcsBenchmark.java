@@ -8,7 +8,7 @@ import dev.gatehouse.sso.saml.engine.SamlAssertion;
 import dev.gatehouse.sso.saml.engine.SamlResponseValidator;
 import dev.gatehouse.sso.saml.engine.ServiceProviderEndpoints;
 import dev.gatehouse.sso.saml.engine.SignaturePolicy;
-import dev.gatehouse.sso.saml.state.LocalSamlStateStore;
+import dev.gatehouse.sso.signin.state.LocalSignInStateStore;
 import java.io.ByteArrayInputStream;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -83,13 +83,13 @@ public class SamlAcsBenchmark {
         } catch (javax.xml.parsers.ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
-        validator = new SamlResponseValidator(new LocalSamlStateStore(), Clock.systemUTC());
+        validator = new SamlResponseValidator(new LocalSignInStateStore(), Clock.systemUTC());
     }
 
     private String nextResponse() {
         if (next == RESPONSES) {
             next = 0;
-            validator = new SamlResponseValidator(new LocalSamlStateStore(), Clock.systemUTC());
+            validator = new SamlResponseValidator(new LocalSignInStateStore(), Clock.systemUTC());
         }
         return responses[next++];
     }

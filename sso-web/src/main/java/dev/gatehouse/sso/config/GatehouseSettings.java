@@ -26,8 +26,9 @@ import java.util.function.Function;
  *   <tr><td>{@code gatehouse.password.iterations}</td><td>PBKDF2 iterations for new password hashes; default 600000</td></tr>
  *   <tr><td>{@code gatehouse.audit.retention-days}</td><td>audit events older than this are deleted daily, 1 to 36500; default 400</td></tr>
  *   <tr><td>{@code gatehouse.saml.metadata-refresh-minutes}</td><td>between scheduled metadata refreshes, 1 to 10080; default 60</td></tr>
- *   <tr><td>{@code gatehouse.saml.metadata-connect-timeout-millis}, {@code gatehouse.saml.metadata-timeout-millis}</td><td>metadata fetch: connect timeout and the deadline of the whole fetch; default 5000 and 10000</td></tr>
- *   <tr><td>{@code gatehouse.saml.metadata-allow-internal-hosts}</td><td>fetch metadata from loopback and private addresses too; default false</td></tr>
+ *   <tr><td>{@code gatehouse.outbound.connect-timeout-millis}, {@code gatehouse.outbound.timeout-millis}</td><td>requests to identity providers and Graph (metadata, discovery, keys, tokens): connect timeout and the deadline of a whole request; default 5000 and 10000</td></tr>
+ *   <tr><td>{@code gatehouse.entra.authority-url}, {@code gatehouse.graph.url}</td><td>Entra's sign-in host and Microsoft Graph, for a national cloud; default {@code https://login.microsoftonline.com/} and {@code https://graph.microsoft.com/}</td></tr>
+ *   <tr><td>{@code gatehouse.outbound.allow-internal-hosts}</td><td>contact loopback and private addresses too; default false</td></tr>
  * </table>
  */
 public record GatehouseSettings(
@@ -42,21 +43,36 @@ public record GatehouseSettings(
         Optional<Secret> adminPassword,
         int passwordIterations,
         int auditRetentionDays,
-        MetadataFetching samlMetadata) {
+        int samlMetadataRefreshMinutes,
+        Outbound outbound,
+        MicrosoftCloud microsoft) {
 
     /**
-     * How SAML metadata URLs are fetched.
+     * Where Entra and Microsoft Graph are: the global cloud by default; a national cloud (such as
+     * {@code https://login.microsoftonline.us/} and {@code https://graph.microsoft.us/}) when set.
      *
-     * @param refreshMinutes {@code gatehouse.saml.metadata-refresh-minutes}: between two scheduled refreshes, 1 to
-     *     10080, default 60
-     * @param connectTimeoutMillis {@code gatehouse.saml.metadata-connect-timeout-millis}: 100 to 60000, default 5000
-     * @param readTimeoutMillis {@code gatehouse.saml.metadata-timeout-millis}: the deadline of a whole fetch (connect,
-     *     headers, body, redirects), 100 to 120000, default 10000
-     * @param allowInternalHosts {@code gatehouse.saml.metadata-allow-internal-hosts}: fetch metadata from loopback,
-     *     link-local and private addresses too (an identity provider inside the network); default false
+     * @param authorityUrl {@code gatehouse.entra.authority-url}: Entra's sign-in host, default
+     *     {@code https://login.microsoftonline.com/}
+     * @param graphUrl {@code gatehouse.graph.url}: Microsoft Graph, default {@code https://graph.microsoft.com/}
      */
-    public record MetadataFetching(
-            int refreshMinutes, int connectTimeoutMillis, int readTimeoutMillis, boolean allowInternalHosts) {}
+    public record MicrosoftCloud(String authorityUrl, String graphUrl) {}
+
+    /** Keys of earlier versions and the keys that replace them: a start with an old key stops, naming the new one. */
+    private static final java.util.Map<String, String> RENAMED = java.util.Map.of(
+            "gatehouse.saml.metadata-connect-timeout-millis", "gatehouse.outbound.connect-timeout-millis",
+            "gatehouse.saml.metadata-timeout-millis", "gatehouse.outbound.timeout-millis",
+            "gatehouse.saml.metadata-allow-internal-hosts", "gatehouse.outbound.allow-internal-hosts");
+
+    /**
+     * How Gatehouse makes requests to identity providers and Microsoft Graph.
+     *
+     * @param connectTimeoutMillis {@code gatehouse.outbound.connect-timeout-millis}: 100 to 60000, default 5000
+     * @param deadlineMillis {@code gatehouse.outbound.timeout-millis}: the deadline of a whole request (connect,
+     *     headers, body, redirects), 100 to 120000, default 10000
+     * @param allowInternalHosts {@code gatehouse.outbound.allow-internal-hosts}: contact loopback, link-local and
+     *     private addresses too (an identity provider inside the network); default false
+     */
+    public record Outbound(int connectTimeoutMillis, int deadlineMillis, boolean allowInternalHosts) {}
 
     /** Reads and checks every key; all problems are reported together, each naming its key and the fix. */
     public static GatehouseSettings read(Function<String, Optional<String>> source) {
@@ -73,17 +89,27 @@ public record GatehouseSettings(
         int pool = integer(source, "gatehouse.db.pool-size", 10, 1, 200, problems);
         int timeout = integer(source, "gatehouse.db.connect-timeout-millis", 5000, 250, 60_000, problems);
         int iterations = integer(source, "gatehouse.password.iterations", 600_000, 10_000, 10_000_000, problems);
-        MetadataFetching metadata = new MetadataFetching(
-                integer(source, "gatehouse.saml.metadata-refresh-minutes", 60, 1, 10_080, problems),
-                integer(source, "gatehouse.saml.metadata-connect-timeout-millis", 5000, 100, 60_000, problems),
-                integer(source, "gatehouse.saml.metadata-timeout-millis", 10_000, 100, 120_000, problems),
-                bool(source, "gatehouse.saml.metadata-allow-internal-hosts", problems));
+        int refreshMinutes = integer(source, "gatehouse.saml.metadata-refresh-minutes", 60, 1, 10_080, problems);
+        Outbound outbound = new Outbound(
+                integer(source, "gatehouse.outbound.connect-timeout-millis", 5000, 100, 60_000, problems),
+                integer(source, "gatehouse.outbound.timeout-millis", 10_000, 100, 120_000, problems),
+                bool(source, "gatehouse.outbound.allow-internal-hosts", problems));
+        RENAMED.forEach((old, now) -> {
+            if (source.apply(old).isPresent()) {
+                problems.add(old + ": is no longer read; it is now " + now + " (it covers every request to identity"
+                        + " providers)");
+            }
+        });
+        MicrosoftCloud microsoft = new MicrosoftCloud(
+                serviceUrl(source, "gatehouse.entra.authority-url", "https://login.microsoftonline.com/", problems),
+                serviceUrl(source, "gatehouse.graph.url", "https://graph.microsoft.com/", problems));
         URI baseUrl = baseUrl(source.apply("gatehouse.base-url").orElse("http://localhost:8080"), problems);
         Optional<Secret> masterKey =
                 source.apply("gatehouse.master-key").filter(s -> !s.isBlank()).map(Secret::new);
         Optional<Secret> admin = source.apply("gatehouse.admin-password")
                 .filter(s -> !s.isEmpty())
                 .map(Secret::new);
+        int retentionDays = integer(source, "gatehouse.audit.retention-days", 400, 1, 36_500, problems);
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
@@ -98,8 +124,10 @@ public record GatehouseSettings(
                 masterKey,
                 admin,
                 iterations,
-                integer(source, "gatehouse.audit.retention-days", 400, 1, 36_500, problems),
-                metadata);
+                retentionDays,
+                refreshMinutes,
+                outbound,
+                microsoft);
     }
 
     private static int integer(
@@ -133,6 +161,23 @@ public record GatehouseSettings(
             problems.add(key + ": '" + text + "' is not allowed; use true or false (default false)");
         }
         return text.equals("true");
+    }
+
+    /** An http(s) URL of a Microsoft service, returned with a trailing slash. */
+    private static String serviceUrl(
+            Function<String, Optional<String>> source, String key, String fallback, List<String> problems) {
+        String text = source.apply(key).map(String::strip).orElse(fallback);
+        try {
+            URI uri = new URI(text);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || uri.getQuery() != null) {
+                problems.add(key + ": '" + text + "' is not an absolute http(s) URL; use, for example, " + fallback);
+            }
+        } catch (java.net.URISyntaxException e) {
+            problems.add(key + ": '" + text + "' is not a URL (" + e.getReason() + "); use, for example, " + fallback);
+        }
+        return text.endsWith("/") ? text : text + "/";
     }
 
     private static URI baseUrl(String text, List<String> problems) {

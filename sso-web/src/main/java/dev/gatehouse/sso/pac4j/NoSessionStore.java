@@ -7,7 +7,7 @@ import org.pac4j.core.context.session.SessionStore;
 /**
  * A {@link SessionStore} that keeps nothing. Gatehouse's SSO state must survive a cross-site POST (which carries no
  * SameSite=Lax cookie) and must be visible to every node, so it lives in the
- * {@link dev.gatehouse.sso.saml.state.SamlStateStore}, never in the HTTP session; the session is created only once
+ * {@link dev.gatehouse.sso.signin.state.SignInStateStore}, never in the HTTP session; the session is created only once
  * the user is signed in.
  */
 public final class NoSessionStore implements SessionStore {

@@ -9,7 +9,7 @@ import dev.gatehouse.sso.saml.metadata.MetadataFetcher;
 import dev.gatehouse.sso.saml.metadata.MetadataRefresher;
 import dev.gatehouse.sso.saml.persistence.JpaMetadataCache;
 import dev.gatehouse.sso.saml.persistence.SamlMetadataEntity;
-import dev.gatehouse.sso.saml.state.LocalSamlStateStore;
+import dev.gatehouse.sso.signin.SignInStates;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -22,8 +22,8 @@ import java.util.List;
  * SAML's part of the application: builds the {@link SamlService} from the identity feature's repositories and the
  * typed settings, and starts the scheduled metadata refresh with the application.
  *
- * <p>Configuration: {@code gatehouse.saml.metadata-refresh-minutes}, {@code gatehouse.saml.metadata-connect-timeout-millis}
- * and {@code gatehouse.saml.metadata-timeout-millis}, read and checked at start by {@link GatehouseSettings}.
+ * <p>Configuration: {@code gatehouse.saml.metadata-refresh-minutes} and the {@code gatehouse.outbound.*} keys, read and
+ * checked at start by {@link GatehouseSettings}.
  */
 @ApplicationScoped
 public class SamlFeature implements PersistentFeature {
@@ -32,6 +32,9 @@ public class SamlFeature implements PersistentFeature {
 
     @Inject
     IdentityFeature identity;
+
+    @Inject
+    SignInStates states;
 
     private SamlService service;
 
@@ -48,7 +51,7 @@ public class SamlFeature implements PersistentFeature {
     public synchronized SamlService service() {
         if (service == null) {
             GatehouseSettings settings = platform.settings();
-            GatehouseSettings.MetadataFetching fetching = settings.samlMetadata();
+            GatehouseSettings.Outbound outbound = settings.outbound();
             Clock clock = Clock.systemUTC();
             JpaMetadataCache metadataCache = new JpaMetadataCache(platform.transactions()::entityManager);
             service = new SamlService(
@@ -57,15 +60,15 @@ public class SamlFeature implements PersistentFeature {
                     metadataCache,
                     new MetadataRefresher(
                             new MetadataFetcher(
-                                    fetching.connectTimeoutMillis(),
-                                    fetching.readTimeoutMillis(),
-                                    MetadataFetcher.addresses(fetching.allowInternalHosts())),
+                                    outbound.connectTimeoutMillis(),
+                                    outbound.deadlineMillis(),
+                                    outbound.allowInternalHosts()),
                             clock),
                     new SamlProviders(settings.baseUrl(), metadataCache),
-                    new LocalSamlStateStore(),
+                    states.store(),
                     identity.auditLog(),
                     clock);
-            service.startRefreshing(fetching.refreshMinutes());
+            service.startRefreshing(settings.samlMetadataRefreshMinutes());
         }
         return service;
     }

@@ -18,7 +18,7 @@ import dev.gatehouse.sso.saml.metadata.IdpMetadataParser;
 import dev.gatehouse.sso.saml.metadata.MetadataCache;
 import dev.gatehouse.sso.saml.metadata.MetadataException;
 import dev.gatehouse.sso.saml.metadata.MetadataRefresher;
-import dev.gatehouse.sso.saml.state.SamlStateStore;
+import dev.gatehouse.sso.signin.state.SignInStateStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class SamlService implements AutoCloseable {
     private final MetadataCache metadata;
     private final MetadataRefresher refresher;
     private final SamlProviders configurations;
-    private final SamlStateStore state;
+    private final SignInStateStore state;
     private final AuditLog audit;
     private final Clock clock;
     private final Map<ProviderId, Cached> clients = new ConcurrentHashMap<>();
@@ -64,7 +64,7 @@ public final class SamlService implements AutoCloseable {
             MetadataCache metadata,
             MetadataRefresher refresher,
             SamlProviders configurations,
-            SamlStateStore state,
+            SignInStateStore state,
             AuditLog audit,
             Clock clock) {
         this.tx = tx;
@@ -85,7 +85,7 @@ public final class SamlService implements AutoCloseable {
         return configurations;
     }
 
-    public SamlStateStore state() {
+    public SignInStateStore state() {
         return state;
     }
 

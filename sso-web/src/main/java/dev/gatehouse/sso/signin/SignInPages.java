@@ -7,7 +7,33 @@ import java.io.IOException;
 
 /** The page a user sees when single sign-on does not work: what happened in plain words, and a way back. */
 public final class SignInPages {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SignInPages.class.getName());
+    /** The minute of the last "outstanding sign-ins full" warning: one line a minute is enough. */
+    private static final java.util.concurrent.atomic.AtomicLong LAST_FULL_WARNING =
+            new java.util.concurrent.atomic.AtomicLong(-1);
+
     private SignInPages() {}
+
+    /**
+     * A sign-in could not be started because a budget of outstanding sign-ins is used up: 429 for the client that
+     * started too many, 503 otherwise (logged at most once a minute: the refused requests may be a flood).
+     */
+    public static void stateFull(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            dev.gatehouse.sso.signin.state.SignInStateFullException e)
+            throws IOException, ServletException {
+        response.setHeader("Retry-After", "60");
+        if (e.scope() == dev.gatehouse.sso.signin.state.SignInStateFullException.Scope.CLIENT) {
+            error(request, response, 429, "You started too many sign-ins. Wait a minute and start again.");
+            return;
+        }
+        long minute = System.nanoTime() / 60_000_000_000L;
+        if (LAST_FULL_WARNING.getAndSet(minute) != minute) {
+            LOG.warning(e::getMessage);
+        }
+        error(request, response, 503, "Too many sign-ins are in progress right now. Try again in a minute.");
+    }
 
     public static void error(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException, ServletException {

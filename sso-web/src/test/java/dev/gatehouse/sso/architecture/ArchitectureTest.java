@@ -93,7 +93,9 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "dev.gatehouse.sso.saml.engine..",
                         "dev.gatehouse.sso.saml.metadata..",
-                        "dev.gatehouse.sso.saml.state..")
+                        "dev.gatehouse.sso.oidc.engine..",
+                        "dev.gatehouse.sso.outbound..",
+                        "dev.gatehouse.sso.signin.state..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
@@ -104,6 +106,30 @@ class ArchitectureTest {
                         "dev.gatehouse.sso.persistence..",
                         "dev.gatehouse.identity.persistence..",
                         "dev.gatehouse.sso.saml.persistence..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheOidcPackageKnowsOidc() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.gatehouse.sso.oidc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.gatehouse.sso.oidc..")
+                .because("generic code iterates the sign-in registry and never names a protocol")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theProtocolsDoNotKnowEachOther() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gatehouse.sso.oidc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.gatehouse.sso.saml..")
+                .because("what both need lives in signin, identity, outbound or pac4j")
                 .check(CLASSES);
     }
 

@@ -32,6 +32,30 @@ class GatehouseSettingsTest {
     }
 
     @Test
+    void aRenamedKeyStopsTheStartNamingItsNewName() {
+        assertThatThrownBy(() -> read(Map.of("gatehouse.saml.metadata-allow-internal-hosts", "true")))
+                .hasMessageContaining("gatehouse.saml.metadata-allow-internal-hosts: is no longer read; it is now"
+                        + " gatehouse.outbound.allow-internal-hosts");
+        assertThat(read(Map.of("gatehouse.outbound.allow-internal-hosts", "true"))
+                        .outbound()
+                        .allowInternalHosts())
+                .isTrue();
+    }
+
+    @Test
+    void theMicrosoftCloudDefaultsToTheGlobalOneAndTakesANationalOne() {
+        assertThat(read(Map.of()).microsoft())
+                .isEqualTo(new GatehouseSettings.MicrosoftCloud(
+                        "https://login.microsoftonline.com/", "https://graph.microsoft.com/"));
+        assertThat(read(Map.of("gatehouse.entra.authority-url", "https://login.microsoftonline.us"))
+                        .microsoft()
+                        .authorityUrl())
+                .isEqualTo("https://login.microsoftonline.us/");
+        assertThatThrownBy(() -> read(Map.of("gatehouse.graph.url", "graph")))
+                .hasMessageContaining("gatehouse.graph.url: 'graph' is not an absolute http(s) URL");
+    }
+
+    @Test
     void neverShowsSecretsInItsDescription() {
         GatehouseSettings settings = read(Map.of(
                 "gatehouse.db.password", "db-secret",

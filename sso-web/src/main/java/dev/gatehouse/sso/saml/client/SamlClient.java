@@ -5,8 +5,8 @@ import dev.gatehouse.sso.saml.engine.RedirectBinding;
 import dev.gatehouse.sso.saml.engine.SamlException;
 import dev.gatehouse.sso.saml.engine.SamlMessages;
 import dev.gatehouse.sso.saml.engine.SamlResponseValidator;
-import dev.gatehouse.sso.saml.state.PendingRequest;
-import dev.gatehouse.sso.saml.state.SamlStateStore;
+import dev.gatehouse.sso.signin.state.PendingRequest;
+import dev.gatehouse.sso.signin.state.SignInStateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +31,11 @@ public final class SamlClient extends IndirectClient {
     public static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(10);
 
     private final SamlProviderConfiguration configuration;
-    private final SamlStateStore state;
+    private final SignInStateStore state;
     private final SamlResponseValidator validator;
     private final Clock clock;
 
-    public SamlClient(SamlProviderConfiguration configuration, SamlStateStore state, Clock clock) {
+    public SamlClient(SamlProviderConfiguration configuration, SignInStateStore state, Clock clock) {
         this.configuration = configuration;
         this.state = state;
         this.clock = clock;

@@ -1,6 +1,6 @@
 package dev.gatehouse.sso.saml.engine;
 
-import dev.gatehouse.sso.saml.state.PendingRequest;
+import dev.gatehouse.sso.signin.state.PendingRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

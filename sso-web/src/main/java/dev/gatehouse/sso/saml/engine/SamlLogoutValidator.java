@@ -5,8 +5,8 @@ import static dev.gatehouse.sso.saml.engine.SamlXml.PROTOCOL;
 
 import dev.gatehouse.identity.domain.ProviderId;
 import dev.gatehouse.sso.saml.engine.SamlException.Reason;
-import dev.gatehouse.sso.saml.state.PendingRequest;
-import dev.gatehouse.sso.saml.state.SamlStateStore;
+import dev.gatehouse.sso.signin.state.PendingRequest;
+import dev.gatehouse.sso.signin.state.SignInStateStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,10 +22,10 @@ public final class SamlLogoutValidator {
     /** A validated LogoutRequest: whom to sign out, and the ID to answer. */
     public record LogoutRequest(String id, String nameId, Optional<String> sessionIndex) {}
 
-    private final SamlStateStore state;
+    private final SignInStateStore state;
     private final Clock clock;
 
-    public SamlLogoutValidator(SamlStateStore state, Clock clock) {
+    public SamlLogoutValidator(SignInStateStore state, Clock clock) {
         this.state = state;
         this.clock = clock;
     }

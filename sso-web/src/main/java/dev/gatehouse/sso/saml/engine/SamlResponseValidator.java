@@ -5,8 +5,8 @@ import static dev.gatehouse.sso.saml.engine.SamlXml.PROTOCOL;
 
 import dev.gatehouse.identity.domain.ProviderId;
 import dev.gatehouse.sso.saml.engine.SamlException.Reason;
-import dev.gatehouse.sso.saml.state.PendingRequest;
-import dev.gatehouse.sso.saml.state.SamlStateStore;
+import dev.gatehouse.sso.signin.state.PendingRequest;
+import dev.gatehouse.sso.signin.state.SignInStateStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,10 +39,10 @@ import org.w3c.dom.NodeList;
  * Everything returned is read from the one assertion element that a verified signature covers.
  */
 public final class SamlResponseValidator {
-    private final SamlStateStore state;
+    private final SignInStateStore state;
     private final Clock clock;
 
-    public SamlResponseValidator(SamlStateStore state, Clock clock) {
+    public SamlResponseValidator(SignInStateStore state, Clock clock) {
         this.state = state;
         this.clock = clock;
     }

@@ -1,237 +1,37 @@
 package dev.gatehouse.sso.saml.metadata;
 
-import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
+import dev.gatehouse.sso.outbound.OutboundException;
+import dev.gatehouse.sso.outbound.OutboundHttp;
+import java.util.Map;
 
 /**
- * Fetches a metadata URL so that it can neither hang Gatehouse nor reach inside its network.
- *
- * <ul>
- *   <li><b>One deadline</b> for connect, headers and body together; a server that trickles its answer is cut off when
- *       it passes. The body is capped at {@link IdpMetadataParser#MAX_METADATA_BYTES}. At most {@value #CONCURRENT}
- *       fetches run at a time; a further one waits for a place within its own deadline.</li>
- *   <li><b>No request to an internal address</b>: the host of the URL and of every redirect hop (at most
- *       {@value #MAX_REDIRECTS}) is resolved first and refused when any of its addresses is loopback, link-local,
- *       site-local (private), unique-local, carrier-grade NAT, multicast or unspecified, unless the administrator
- *       allowed internal hosts ({@code gatehouse.saml.metadata-allow-internal-hosts}, for an identity provider inside
- *       the network, and for tests on loopback). Redirects are followed by this class, never by the HTTP client, so
- *       every hop is checked; a redirect from https to anything else is refused.</li>
- * </ul>
- *
- * Failures are {@link MetadataException}s with the precise reason, for the audit log; callers show people a generic
- * message, so that the answer does not tell a closed port from an open service.
+ * Fetches a metadata URL through the guarded {@link OutboundHttp} (deadline, size cap, no internal hosts), at most
+ * {@value #CONCURRENT} at a time: anything but HTTP 200 with a body is a {@link MetadataException} with the reason.
  */
 public final class MetadataFetcher {
     static final int CONCURRENT = 4;
-    static final int MAX_REDIRECTS = 3;
 
-    private final HttpClient http;
-    private final Duration deadline;
-    private final Predicate<InetAddress> addressAllowed;
-    private final Semaphore places = new Semaphore(CONCURRENT);
+    private final OutboundHttp http;
 
-    /**
-     * @param deadlineMillis for the whole fetch: connect, headers and body, over every redirect
-     * @param addressAllowed which resolved addresses may be contacted
-     */
-    public MetadataFetcher(long connectTimeoutMillis, long deadlineMillis, Predicate<InetAddress> addressAllowed) {
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(connectTimeoutMillis))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        this.deadline = Duration.ofMillis(deadlineMillis);
-        this.addressAllowed = addressAllowed;
-    }
-
-    /** Public addresses only, or any address when internal hosts are allowed. */
-    public static Predicate<InetAddress> addresses(boolean allowInternalHosts) {
-        return allowInternalHosts ? address -> true : MetadataFetcher::isPublic;
+    public MetadataFetcher(long connectTimeoutMillis, long deadlineMillis, boolean allowInternalHosts) {
+        this.http = new OutboundHttp(
+                connectTimeoutMillis,
+                deadlineMillis,
+                OutboundHttp.addresses(allowInternalHosts),
+                CONCURRENT,
+                IdpMetadataParser.MAX_METADATA_BYTES);
     }
 
     public byte[] fetch(String url) {
-        long endNanos = System.nanoTime() + deadline.toNanos();
         try {
-            if (!places.tryAcquire(remainingMillis(endNanos), TimeUnit.MILLISECONDS)) {
-                throw new MetadataException("too many metadata fetches are in progress; try again later");
+            OutboundHttp.Answer answer =
+                    http.get(url, "application/samlmetadata+xml, application/xml, text/xml", Map.of());
+            if (answer.status() != 200) {
+                throw new MetadataException("the metadata URL answered HTTP " + answer.status());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MetadataException("the metadata fetch was interrupted");
-        }
-        try {
-            URI uri = URI.create(url);
-            for (int hop = 0; ; hop++) {
-                checkHost(uri);
-                HttpResponse<byte[]> response = send(uri, endNanos);
-                int status = response.statusCode();
-                if (status >= 300
-                        && status < 400
-                        && response.headers().firstValue("Location").isPresent()) {
-                    if (hop == MAX_REDIRECTS) {
-                        throw new MetadataException(
-                                "the metadata URL redirected more than " + MAX_REDIRECTS + " times");
-                    }
-                    URI next = uri.resolve(
-                            response.headers().firstValue("Location").get());
-                    if ("https".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
-                        throw new MetadataException("the metadata URL redirected from https to " + next.getScheme());
-                    }
-                    uri = next;
-                    continue;
-                }
-                if (status != 200) {
-                    throw new MetadataException("the metadata URL answered HTTP " + status);
-                }
-                return response.body();
-            }
-        } catch (IllegalArgumentException e) {
-            throw new MetadataException("the metadata URL is not a URL: " + e.getMessage());
-        } finally {
-            places.release();
-        }
-    }
-
-    private HttpResponse<byte[]> send(URI uri, long endNanos) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofMillis(remainingMillis(endNanos)))
-                .header("Accept", "application/samlmetadata+xml, application/xml, text/xml")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(
-                request,
-                info -> info.statusCode() == 200
-                        ? new CappedBody(IdpMetadataParser.MAX_METADATA_BYTES)
-                        : HttpResponse.BodySubscribers.replacing(new byte[0]));
-        try {
-            return answer.get(remainingMillis(endNanos), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new MetadataException(
-                    "the metadata URL cannot be read: no complete answer within " + deadline.toMillis() + " ms");
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new MetadataException("the metadata fetch was interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof MetadataException metadata) {
-                throw metadata;
-            }
-            String reason = cause instanceof HttpTimeoutException
-                    ? "no complete answer within " + deadline.toMillis() + " ms"
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-            throw new MetadataException("the metadata URL cannot be read: " + reason);
-        }
-    }
-
-    private void checkHost(URI uri) {
-        String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-        if (!"https".equals(scheme) && !"http".equals(scheme) || uri.getHost() == null) {
-            throw new MetadataException("the metadata URL " + uri + " is not an http(s) URL with a host");
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw new MetadataException("the metadata URL's host " + uri.getHost() + " cannot be resolved");
-        }
-        for (InetAddress address : addresses) {
-            if (!addressAllowed.test(address)) {
-                throw new MetadataException("the metadata URL's host " + uri.getHost() + " is the internal address "
-                        + address.getHostAddress() + "; set gatehouse.saml.metadata-allow-internal-hosts=true to"
-                        + " allow identity providers inside the network");
-            }
-        }
-    }
-
-    /** Whether an address is on the public internet. */
-    static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress()
-                || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = address.getAddress();
-        if (b.length == 4) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first != 0 && !(first == 100 && second >= 64 && second < 128) && first < 224;
-        }
-        return (b[0] & 0xfe) != 0xfc; // fc00::/7 unique-local
-    }
-
-    private static long remainingMillis(long endNanos) {
-        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(endNanos - System.nanoTime()));
-    }
-
-    /** Collects a body up to a cap; a larger one is cancelled and refused. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final int max;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        CappedBody(int max) {
-            this.max = max;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer item : items) {
-                if (bytes.size() + item.remaining() > max) {
-                    subscription.cancel();
-                    result.completeExceptionally(
-                            new MetadataException("the metadata URL served more than " + max + " bytes"));
-                    return;
-                }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            result.completeExceptionally(failure);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
+            return answer.body();
+        } catch (OutboundException e) {
+            throw new MetadataException("the metadata URL: " + e.getMessage());
         }
     }
 }

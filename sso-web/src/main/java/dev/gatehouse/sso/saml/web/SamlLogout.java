@@ -5,7 +5,7 @@ import dev.gatehouse.sso.saml.config.SamlProviderConfiguration;
 import dev.gatehouse.sso.saml.engine.RedirectBinding;
 import dev.gatehouse.sso.saml.engine.SamlMessages;
 import dev.gatehouse.sso.saml.metadata.MetadataException;
-import dev.gatehouse.sso.saml.state.PendingRequest;
+import dev.gatehouse.sso.signin.state.PendingRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -23,11 +23,12 @@ import dev.gatehouse.sso.saml.engine.SamlException;
 import dev.gatehouse.sso.saml.engine.SamlLogoutValidator;
 import dev.gatehouse.sso.saml.engine.SamlMessages;
 import dev.gatehouse.sso.saml.metadata.MetadataException;
-import dev.gatehouse.sso.saml.state.PendingRequest;
-import dev.gatehouse.sso.saml.state.SamlStateFullException;
+import dev.gatehouse.sso.signin.ProviderRoute;
 import dev.gatehouse.sso.signin.SignInPages;
 import dev.gatehouse.sso.signin.SignInResponder;
 import dev.gatehouse.sso.signin.SignInTargets;
+import dev.gatehouse.sso.signin.state.PendingRequest;
+import dev.gatehouse.sso.signin.state.SignInStateFullException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -55,9 +56,6 @@ import org.pac4j.core.profile.UserProfile;
 public class SamlServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SamlServlet.class.getName());
-    /** The minute of the last "outstanding sign-ins full" warning: one line a minute is enough. */
-    private static final java.util.concurrent.atomic.AtomicLong LAST_FULL_WARNING =
-            new java.util.concurrent.atomic.AtomicLong(-1);
 
     @Inject
     AdminChanges adminChanges;
@@ -74,7 +72,7 @@ public class SamlServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        SamlRoute route = SamlRoute.of(request);
+        ProviderRoute route = ProviderRoute.of(request);
         if (route == null) {
             response.sendError(404);
             return;
@@ -94,7 +92,7 @@ public class SamlServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        SamlRoute route = SamlRoute.of(request);
+        ProviderRoute route = ProviderRoute.of(request);
         if (route == null || !"acs".equals(route.action())) {
             response.sendError(404);
             return;
@@ -135,20 +133,8 @@ public class SamlServlet extends HttpServlet {
         try {
             redirect = (FoundAction) client.getRedirectionAction(new CallContext(context, NoSessionStore.INSTANCE))
                     .orElseThrow();
-        } catch (SamlStateFullException e) {
-            response.setHeader("Retry-After", "60");
-            if (e.scope() == SamlStateFullException.Scope.CLIENT) {
-                SignInPages.error(
-                        request, response, 429, "You started too many sign-ins. Wait a minute and start again.");
-                return;
-            }
-            long minute = System.nanoTime() / 60_000_000_000L;
-            if (LAST_FULL_WARNING.getAndSet(minute) != minute) {
-                // at most one line a minute: the refused requests themselves may be a flood
-                LOG.warning(e::getMessage);
-            }
-            SignInPages.error(
-                    request, response, 503, "Too many sign-ins are in progress right now. Try again in a minute.");
+        } catch (SignInStateFullException e) {
+            SignInPages.stateFull(request, response, e);
             return;
         }
         response.setHeader("Cache-Control", "no-store");

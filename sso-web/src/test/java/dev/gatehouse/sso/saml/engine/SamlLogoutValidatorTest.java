@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.identity.domain.ProviderId;
 import dev.gatehouse.sso.saml.EntraResponses;
 import dev.gatehouse.sso.saml.TestKeys;
-import dev.gatehouse.sso.saml.state.LocalSamlStateStore;
-import dev.gatehouse.sso.saml.state.PendingRequest;
+import dev.gatehouse.sso.signin.state.LocalSignInStateStore;
+import dev.gatehouse.sso.signin.state.PendingRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ class SamlLogoutValidatorTest {
     static final String SLO = ENTITY_ID + "/slo";
     static final String ENTRA_LOGOUT_ISSUER = "https://login.microsoftonline.com/" + EntraResponses.TENANT + "/";
 
-    final LocalSamlStateStore state = new LocalSamlStateStore();
+    final LocalSignInStateStore state = new LocalSignInStateStore();
     final SamlLogoutValidator validator = new SamlLogoutValidator(state, Clock.systemUTC());
     final IdpTrust trust = IdpTrust.of(
             EntraResponses.ISSUER, List.of(TestKeys.certificate("idp").getPublicKey()), new SignaturePolicy(false));

@@ -12,9 +12,9 @@ import dev.gatehouse.identity.domain.ProviderId;
 import dev.gatehouse.sso.saml.EntraResponses;
 import dev.gatehouse.sso.saml.TestKeys;
 import dev.gatehouse.sso.saml.engine.SamlException.Reason;
-import dev.gatehouse.sso.saml.state.LocalSamlStateStore;
-import dev.gatehouse.sso.saml.state.PendingRequest;
-import dev.gatehouse.sso.saml.state.SamlStateStore;
+import dev.gatehouse.sso.signin.state.LocalSignInStateStore;
+import dev.gatehouse.sso.signin.state.PendingRequest;
+import dev.gatehouse.sso.signin.state.SignInStateStore;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,7 +43,7 @@ class SamlResponseValidatorTest {
     static final String ACS = "https://gatehouse.example/saml/p1/acs";
     static final ProviderId PROVIDER = ProviderId.random();
 
-    final SamlStateStore state = new LocalSamlStateStore();
+    final SignInStateStore state = new LocalSignInStateStore();
     final SamlResponseValidator validator = new SamlResponseValidator(state, Clock.systemUTC());
     IdpTrust trust = trust(false, "idp");
     ServiceProviderEndpoints sp = sp(true);

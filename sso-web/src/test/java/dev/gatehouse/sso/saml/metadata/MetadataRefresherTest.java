@@ -26,8 +26,7 @@ class MetadataRefresherTest {
     final AtomicReference<Serve> serve = new AtomicReference<>();
     final InMemoryCache cache = new InMemoryCache();
     final ProviderId provider = ProviderId.random();
-    final MetadataRefresher refresher =
-            new MetadataRefresher(new MetadataFetcher(1000, 1000, MetadataFetcher.addresses(true)), Clock.systemUTC());
+    final MetadataRefresher refresher = new MetadataRefresher(new MetadataFetcher(1000, 1000, true), Clock.systemUTC());
     HttpServer server;
     String url;
 

@@ -1,15 +1,15 @@
-package dev.gatehouse.sso.saml.state;
+package dev.gatehouse.sso.signin.state;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The state SAML needs across requests and, in a cluster, across nodes: outstanding requests (for InResponseTo) and
- * assertions already used (replay). The default is {@link LocalSamlStateStore}; a cluster backs this interface with
+ * assertions already used (replay). The default is {@link LocalSignInStateStore}; a cluster backs this interface with
  * its data grid so that an assertion used on one node is refused on every other.
  */
-public interface SamlStateStore {
-    /** @throws SamlStateFullException when no more outstanding requests can be kept */
+public interface SignInStateStore {
+    /** @throws SignInStateFullException when no more outstanding requests can be kept */
     void rememberRequest(PendingRequest request);
 
     /** Removes and returns the request; empty when unknown, already answered or expired. */

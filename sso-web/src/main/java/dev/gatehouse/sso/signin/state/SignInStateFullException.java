@@ -1,7 +1,7 @@
-package dev.gatehouse.sso.saml.state;
+package dev.gatehouse.sso.signin.state;
 
 /** No new sign-in can be remembered now: a budget of outstanding requests is used up. */
-public class SamlStateFullException extends RuntimeException {
+public class SignInStateFullException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Whose budget is used up. */
@@ -16,7 +16,7 @@ public class SamlStateFullException extends RuntimeException {
 
     private final Scope scope;
 
-    public SamlStateFullException(Scope scope, int max) {
+    public SignInStateFullException(Scope scope, int max) {
         super(max + " sign-ins are outstanding for this " + scope.name().toLowerCase(java.util.Locale.ROOT)
                 + ", the most kept; new ones are refused until some complete or expire");
         this.scope = scope;

@@ -1,13 +1,13 @@
-package dev.gatehouse.sso.saml.web;
+package dev.gatehouse.sso.signin;
 
 import dev.gatehouse.identity.domain.ProviderId;
 import dev.gatehouse.identity.validation.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** A request to {@code /saml/<provider id>/<action>}. */
-record SamlRoute(ProviderId provider, String action) {
+/** A request to a protocol's endpoint of one provider: {@code /<protocol>/<provider id>/<action>}. */
+public record ProviderRoute(ProviderId provider, String action) {
     /** @return {@code null} when the path has another shape or no valid provider ID */
-    static SamlRoute of(HttpServletRequest request) {
+    public static ProviderRoute of(HttpServletRequest request) {
         String path = request.getPathInfo();
         if (path == null) {
             return null;
@@ -17,7 +17,7 @@ record SamlRoute(ProviderId provider, String action) {
             return null;
         }
         try {
-            return new SamlRoute(ProviderId.parse("provider", parts[1]), parts[2]);
+            return new ProviderRoute(ProviderId.parse("provider", parts[1]), parts[2]);
         } catch (ValidationException e) {
             return null;
         }

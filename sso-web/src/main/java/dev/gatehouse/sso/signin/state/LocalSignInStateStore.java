@@ -1,4 +1,4 @@
-package dev.gatehouse.sso.saml.state;
+package dev.gatehouse.sso.signin.state;
 
 import java.time.Instant;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link SamlStateStore} in this JVM's memory. Entries expire on their own time; expired ones are swept every
+ * {@link SignInStateStore} in this JVM's memory. Entries expire on their own time; expired ones are swept every
  * {@value #SWEEP_EVERY} writes, and at most once a second when a budget is reached, so the maps stay as small as the
  * traffic of the last validity window.
  *
@@ -16,12 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * provider ({@code maxPerClient}, default {@value #DEFAULT_MAX_PER_CLIENT}), per provider ({@code maxPerProvider}, default
  * {@value #DEFAULT_MAX_PER_PROVIDER}) and per node ({@code maxPendingRequests}, default
  * {@value #DEFAULT_MAX_PENDING_REQUESTS}). One client cannot fill a provider's budget alone, and one provider's flood
- * leaves the node's budget to the others. A request over a budget is refused with {@link SamlStateFullException}
+ * leaves the node's budget to the others. A request over a budget is refused with {@link SignInStateFullException}
  * naming it. The replay cache needs no cap: only validly signed assertions enter it. Correct for a single node only:
  * with several nodes, a replayed assertion posted to another node would not be recognised, so a cluster must provide
  * a shared implementation.
  */
-public final class LocalSamlStateStore implements SamlStateStore {
+public final class LocalSignInStateStore implements SignInStateStore {
     static final int SWEEP_EVERY = 1024;
     public static final int DEFAULT_MAX_PENDING_REQUESTS = 100_000;
     public static final int DEFAULT_MAX_PER_PROVIDER = 25_000;
@@ -36,15 +36,15 @@ public final class LocalSamlStateStore implements SamlStateStore {
     private final int maxPerProvider;
     private final int maxPerClient;
 
-    public LocalSamlStateStore() {
+    public LocalSignInStateStore() {
         this(DEFAULT_MAX_PENDING_REQUESTS, DEFAULT_MAX_PER_PROVIDER, DEFAULT_MAX_PER_CLIENT);
     }
 
-    public LocalSamlStateStore(int maxPendingRequests) {
+    public LocalSignInStateStore(int maxPendingRequests) {
         this(maxPendingRequests, maxPendingRequests, maxPendingRequests);
     }
 
-    public LocalSamlStateStore(int maxPendingRequests, int maxPerProvider, int maxPerClient) {
+    public LocalSignInStateStore(int maxPendingRequests, int maxPerProvider, int maxPerClient) {
         this.maxPendingRequests = maxPendingRequests;
         this.maxPerProvider = maxPerProvider;
         this.maxPerClient = maxPerClient;
@@ -58,13 +58,13 @@ public final class LocalSamlStateStore implements SamlStateStore {
         if (over(client, maxPerClient) || over(provider, maxPerProvider) || requests.size() >= maxPendingRequests) {
             forcedSweep(now);
             if (over(client, maxPerClient)) {
-                throw new SamlStateFullException(SamlStateFullException.Scope.CLIENT, maxPerClient);
+                throw new SignInStateFullException(SignInStateFullException.Scope.CLIENT, maxPerClient);
             }
             if (over(provider, maxPerProvider)) {
-                throw new SamlStateFullException(SamlStateFullException.Scope.PROVIDER, maxPerProvider);
+                throw new SignInStateFullException(SignInStateFullException.Scope.PROVIDER, maxPerProvider);
             }
             if (requests.size() >= maxPendingRequests) {
-                throw new SamlStateFullException(SamlStateFullException.Scope.NODE, maxPendingRequests);
+                throw new SignInStateFullException(SignInStateFullException.Scope.NODE, maxPendingRequests);
             }
         }
         if (requests.put(request.id(), request) == null) {

@@ -1,4 +1,4 @@
-package dev.gatehouse.sso.saml.metadata;
+package dev.gatehouse.sso.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Metadata fetching can neither hang Gatehouse nor reach inside its network (hardening points 2 and 3). */
-class MetadataFetcherTest {
+/** Outbound requests can neither hang Gatehouse nor reach inside its network (hardening points 2 and 3). */
+class OutboundHttpTest {
     final AtomicInteger requests = new AtomicInteger();
     HttpServer server;
     String base;
@@ -78,46 +78,47 @@ class MetadataFetcherTest {
 
     /** Treats 127.0.0.1 as if it were a public address and everything else by the real rule. */
     static boolean onlyThisLoopback(InetAddress address) {
-        return address.getHostAddress().equals("127.0.0.1") || MetadataFetcher.isPublic(address);
+        return address.getHostAddress().equals("127.0.0.1") || OutboundHttp.isPublic(address);
     }
 
     @Test
     void internalAddressesAreRefusedBeforeAnyRequest() {
-        MetadataFetcher fetcher = new MetadataFetcher(1000, 2000, MetadataFetcher.addresses(false));
-        assertThatThrownBy(() -> fetcher.fetch(base + "/ok"))
-                .isInstanceOf(MetadataException.class)
+        OutboundHttp fetcher = new OutboundHttp(1000, 2000, OutboundHttp.addresses(false), 4, 1_000_000);
+        assertThatThrownBy(() -> fetcher.get(base + "/ok", "*/*", java.util.Map.of()))
+                .isInstanceOf(OutboundException.class)
                 .hasMessageContaining("internal address 127.0.0.1")
-                .hasMessageContaining("gatehouse.saml.metadata-allow-internal-hosts");
+                .hasMessageContaining("gatehouse.outbound.allow-internal-hosts");
         assertThat(requests).hasValue(0);
     }
 
     @Test
     void everyRedirectHopIsChecked() {
-        MetadataFetcher fetcher = new MetadataFetcher(1000, 2000, MetadataFetcherTest::onlyThisLoopback);
-        assertThat(fetcher.fetch(base + "/to-ok")).isEqualTo("<md/>".getBytes());
-        assertThatThrownBy(() -> fetcher.fetch(base + "/to-internal"))
+        OutboundHttp fetcher = new OutboundHttp(1000, 2000, OutboundHttpTest::onlyThisLoopback, 4, 1_000_000);
+        assertThat(fetcher.get(base + "/to-ok", "*/*", java.util.Map.of()).body())
+                .isEqualTo("<md/>".getBytes());
+        assertThatThrownBy(() -> fetcher.get(base + "/to-internal", "*/*", java.util.Map.of()))
                 .hasMessageContaining("internal address 127.0.0.2");
         assertThat(requests).as("the redirect target was never asked").hasValue(2);
     }
 
     @Test
     void aTricklingAnswerIsCutOffAtTheDeadline() {
-        MetadataFetcher fetcher = new MetadataFetcher(1000, 1500, MetadataFetcher.addresses(true));
-        assertTimeoutPreemptively(
-                Duration.ofSeconds(5), () -> assertThatThrownBy(() -> fetcher.fetch(base + "/trickle"))
-                        .hasMessageContaining("no complete answer within 1500 ms"));
+        OutboundHttp fetcher = new OutboundHttp(1000, 1500, OutboundHttp.addresses(true), 4, 1_000_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
+                        () -> fetcher.get(base + "/trickle", "*/*", java.util.Map.of()))
+                .hasMessageContaining("no complete answer within 1500 ms"));
     }
 
     @Test
     void aBodyOverTheCapIsRefused() {
-        MetadataFetcher fetcher = new MetadataFetcher(1000, 5000, MetadataFetcher.addresses(true));
-        assertThatThrownBy(() -> fetcher.fetch(base + "/huge")).hasMessageContaining("more than 1000000 bytes");
+        OutboundHttp fetcher = new OutboundHttp(1000, 5000, OutboundHttp.addresses(true), 4, 1_000_000);
+        assertThatThrownBy(() -> fetcher.get(base + "/huge", "*/*", java.util.Map.of()))
+                .hasMessageContaining("more than 1000000 bytes");
     }
 
     @Test
     void publicAndInternalAddresses() throws Exception {
-        assertThat(MetadataFetcher.isPublic(InetAddress.getByName("20.190.128.1")))
-                .isTrue();
+        assertThat(OutboundHttp.isPublic(InetAddress.getByName("20.190.128.1"))).isTrue();
         for (String internal : new String[] {
             "127.0.0.2",
             "10.1.2.3",
@@ -131,7 +132,7 @@ class MetadataFetcherTest {
             "fd00::1",
             "224.0.0.1"
         }) {
-            assertThat(MetadataFetcher.isPublic(InetAddress.getByName(internal)))
+            assertThat(OutboundHttp.isPublic(InetAddress.getByName(internal)))
                     .as(internal)
                     .isFalse();
         }
