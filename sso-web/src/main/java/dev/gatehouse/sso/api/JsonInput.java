@@ -94,6 +94,26 @@ final class JsonInput implements SettingsInput {
         throw ValidationException.of(prefix + field, "must be a whole number, not " + kind(value));
     }
 
+    @Override
+    public List<String> strings(String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof jakarta.json.JsonArray array) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                if (!(array.get(i) instanceof JsonString text)) {
+                    throw ValidationException.of(
+                            prefix + field + "[" + i + "]", "must be a JSON string, not " + kind(array.get(i)));
+                }
+                values.add(text.getString());
+            }
+            return values;
+        }
+        throw ValidationException.of(prefix + field, "must be a JSON array of strings, not " + kind(value));
+    }
+
     /**
      * A count of bytes: a whole number from 0 to {@link Long#MAX_VALUE}, checked on the exact value (a number of 2^63
      * or more is refused, not wrapped).

@@ -134,6 +134,16 @@ public class ProvidersConsoleServlet extends ConsoleServlet {
         }
 
         @Override
+        public java.util.List<String> strings(String field) {
+            String text = string(field);
+            return text == null
+                    ? null
+                    : java.util.Arrays.stream(text.split("[,\\s]+"))
+                            .filter(v -> !v.isEmpty())
+                            .toList();
+        }
+
+        @Override
         public Integer integer(String field) {
             String text = string(field);
             try {

@@ -17,7 +17,6 @@ import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.domain.PageRequest;
 import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.ProviderId;
-import dev.gatehouse.identity.domain.ProviderSettings;
 import dev.gatehouse.identity.domain.Secret;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.SiteSlug;
@@ -28,10 +27,10 @@ import dev.gatehouse.identity.persistence.JpaIdentityLinkRepository;
 import dev.gatehouse.identity.persistence.JpaProviderRepository;
 import dev.gatehouse.identity.persistence.JpaSiteRepository;
 import dev.gatehouse.identity.persistence.JpaUserRepository;
-import dev.gatehouse.identity.port.ProviderSettingsFormat;
 import dev.gatehouse.sso.config.GatehouseSettings;
-import dev.gatehouse.sso.oidc.OidcFlow;
-import dev.gatehouse.sso.oidc.OidcSettings;
+import dev.gatehouse.sso.oidc.config.OidcFlow;
+import dev.gatehouse.sso.oidc.config.OidcSettings;
+import dev.gatehouse.sso.oidc.config.OidcSettingsFormat;
 import dev.gatehouse.sso.saml.config.SamlSettingsFormat;
 import java.time.Clock;
 import java.util.List;
@@ -53,7 +52,7 @@ class PersistenceTest {
     private final JpaAuditLog audit = new JpaAuditLog(tx::entityManager);
     private final SecretCipher cipher = new SecretCipher(new byte[32]);
     private final JpaProviderRepository providers = new JpaProviderRepository(
-            tx::entityManager, cipher, List.of(new SamlSettingsFormat(), new OidcTestFormat()));
+            tx::entityManager, cipher, List.of(new SamlSettingsFormat(), new OidcSettingsFormat(OidcSettings.KIND)));
     private final Clock clock = Clock.systemUTC();
     private final SiteService siteService = new SiteService(sites, audit, clock);
     private final UserService userService = new UserService(
@@ -137,10 +136,18 @@ class PersistenceTest {
                 "Entra ID",
                 true,
                 new OidcSettings(
+                        OidcSettings.KIND,
                         "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
                         "9a0c4f89-4f89-41d3-9a0c-0305e82c3301",
                         new Secret("super-secret-value"),
-                        OidcFlow.CODE_PKCE),
+                        java.time.LocalDate.of(2027, 6, 30),
+                        OidcFlow.CODE_PKCE,
+                        null,
+                        false,
+                        List.of(),
+                        List.of(),
+                        120,
+                        false),
                 clock.instant());
         tx.run(() -> providers.save(provider));
 
@@ -212,26 +219,6 @@ class PersistenceTest {
         assertThat(tx.inTransaction(() -> audit.deleteOlderThan(now.minus(java.time.Duration.ofDays(400)))))
                 .isEqualTo(1);
         assertThat(tx.inTransaction(() -> audit.query(query()).total())).isEqualTo(total - 1);
-    }
-
-    /** Stores OIDC settings (the OIDC protocol is not installed yet), to see a client secret stored encrypted. */
-    private static final class OidcTestFormat implements ProviderSettingsFormat {
-        @Override
-        public String kind() {
-            return OidcSettings.KIND;
-        }
-
-        @Override
-        public String write(ProviderSettings settings) {
-            OidcSettings oidc = (OidcSettings) settings;
-            return oidc.tenantId() + " " + oidc.clientId() + " " + oidc.flow();
-        }
-
-        @Override
-        public ProviderSettings read(String text, Secret secret) {
-            String[] parts = text.split(" ");
-            return new OidcSettings(parts[0], parts[1], secret, OidcFlow.valueOf(parts[2]));
-        }
     }
 
     private static AuditQuery query() {

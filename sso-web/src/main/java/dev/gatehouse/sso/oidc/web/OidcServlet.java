@@ -1,0 +1,182 @@
+package dev.gatehouse.sso.oidc.web;
+
+import dev.gatehouse.identity.application.AdminChanges;
+import dev.gatehouse.identity.application.IdentityOutcome;
+import dev.gatehouse.identity.application.SignInCompletion;
+import dev.gatehouse.identity.application.SiteService;
+import dev.gatehouse.identity.domain.ExternalIdentity;
+import dev.gatehouse.identity.domain.IdentitySource;
+import dev.gatehouse.identity.domain.ProviderId;
+import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.identity.IncompleteIdentityException;
+import dev.gatehouse.sso.identity.SsoIdentities;
+import dev.gatehouse.sso.oidc.OidcFeature;
+import dev.gatehouse.sso.oidc.client.OidcClient;
+import dev.gatehouse.sso.oidc.client.OidcCredentials;
+import dev.gatehouse.sso.oidc.client.OidcProviderConfiguration;
+import dev.gatehouse.sso.oidc.engine.OidcException;
+import dev.gatehouse.sso.pac4j.NoSessionStore;
+import dev.gatehouse.sso.pac4j.ServletWebContext;
+import dev.gatehouse.sso.signin.ProviderRoute;
+import dev.gatehouse.sso.signin.SignInPages;
+import dev.gatehouse.sso.signin.SignInResponder;
+import dev.gatehouse.sso.signin.SignInTargets;
+import dev.gatehouse.sso.signin.state.SignInStateFullException;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.pac4j.core.context.CallContext;
+import org.pac4j.core.exception.http.FoundAction;
+import org.pac4j.core.profile.UserProfile;
+
+/**
+ * The endpoints of every OpenID Connect and OAuth provider, under {@code /oidc/<provider id>/}: {@code login} (GET;
+ * {@code ?target=} as for SAML's RelayState) and {@code callback} (the redirect URI; {@code form_post} answers). Every
+ * refusal shows a page a user understands; the reason is in the audit log.
+ */
+@WebServlet("/oidc/*")
+public class OidcServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(OidcServlet.class.getName());
+
+    @Inject
+    AdminChanges adminChanges;
+
+    @Inject
+    SiteService siteService;
+
+    @Inject
+    SignInCompletion signInCompletion;
+
+    @Inject
+    OidcFeature oidc;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        ProviderRoute route = ProviderRoute.of(request);
+        if (route == null || !"login".equals(route.action())) {
+            response.sendError(404);
+            return;
+        }
+        Optional<OidcClient> client = client(route.provider(), request, response);
+        if (client.isPresent()) {
+            login(client.get(), request, response);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        ProviderRoute route = ProviderRoute.of(request);
+        if (route == null || !"callback".equals(route.action())) {
+            response.sendError(404);
+            return;
+        }
+        Optional<OidcClient> client = client(route.provider(), request, response);
+        if (client.isPresent()) {
+            callback(client.get(), request, response);
+        }
+    }
+
+    private Optional<OidcClient> client(ProviderId id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        try {
+            Optional<OidcClient> client = oidc.service().client(id);
+            if (client.isEmpty()) {
+                SignInPages.error(request, response, 404, "This sign-in option does not exist or is turned off.");
+            }
+            return client;
+        } catch (OidcException e) {
+            LOG.warning(() -> "OpenID provider " + id + " is not usable: " + e.getMessage());
+            SignInPages.error(
+                    request,
+                    response,
+                    503,
+                    "This sign-in option is not available right now: its identity provider could not be reached. An"
+                            + " administrator has been told.");
+            return Optional.empty();
+        }
+    }
+
+    private void login(OidcClient client, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        OidcProviderConfiguration configuration = client.configuration();
+        SignInTargets.Target target = adminChanges.read(() -> SignInTargets.forProvider(
+                siteService, configuration.provider().site(), request.getParameter("target")));
+        ServletWebContext context = new ServletWebContext(request, response);
+        context.setRequestAttribute(OidcClient.TARGET_ATTRIBUTE, target.path());
+        FoundAction redirect;
+        try {
+            redirect = (FoundAction) client.getRedirectionAction(new CallContext(context, NoSessionStore.INSTANCE))
+                    .orElseThrow();
+        } catch (SignInStateFullException e) {
+            SignInPages.stateFull(request, response, e);
+            return;
+        }
+        OidcClient.BrowserBinding binding =
+                (OidcClient.BrowserBinding) request.getAttribute(OidcClient.BINDING_ATTRIBUTE);
+        response.addHeader("Set-Cookie", cookie(request, binding.name(), binding.value(), 600));
+        response.setHeader("Cache-Control", "no-store");
+        response.sendRedirect(redirect.getLocation());
+    }
+
+    private void callback(OidcClient client, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        OidcProviderConfiguration configuration = client.configuration();
+        CallContext call = new CallContext(new ServletWebContext(request, response), NoSessionStore.INSTANCE);
+        IdentitySource source = IdentitySource.provider(
+                configuration.provider().id(),
+                configuration.authorities(),
+                configuration.settings().justInTime());
+        OidcCredentials credentials;
+        ExternalIdentity identity;
+        try {
+            credentials = (OidcCredentials) client.getCredentials(call).orElseThrow();
+            UserProfile profile = client.getUserProfile(
+                            call, client.validateCredentials(call, credentials).orElseThrow())
+                    .orElseThrow();
+            identity = SsoIdentities.from(profile);
+        } catch (OidcException | IncompleteIdentityException | ValidationException e) {
+            signInCompletion.refusedBeforeIdentity(
+                    configuration.provider().site(),
+                    source,
+                    "sso:" + configuration.provider().id() + " from " + request.getRemoteAddr() + ": "
+                            + e.getMessage());
+            SignInPages.error(request, response, 400, OidcRefusals.message(e));
+            return;
+        }
+        String state = request.getParameter("state");
+        response.addHeader("Set-Cookie", cookie(request, OidcClient.cookieNameOf(state), "", 0));
+        SignInTargets.Target target = adminChanges.read(() ->
+                SignInTargets.forProvider(siteService, configuration.provider().site(), credentials.target()));
+        IdentityOutcome outcome = signInCompletion.complete(target.site().id(), source, identity);
+        SignInResponder.respond(
+                outcome,
+                target.site(),
+                configuration.provider(),
+                Map.of(
+                        OidcSession.SESSION_ATTRIBUTE,
+                        new OidcSession(configuration.provider().id())),
+                target.path(),
+                request,
+                response);
+    }
+
+    /**
+     * The binding cookie: only for the callback path, HttpOnly, ten minutes. Over https it is {@code SameSite=None;
+     * Secure}, since the identity provider's form_post is a cross-site POST; over plain http (loopback tests) Lax.
+     */
+    private static String cookie(HttpServletRequest request, String name, String value, int maxAge) {
+        boolean secure = request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+        return name + "=" + value + "; Path=" + request.getContextPath() + "/oidc/; Max-Age=" + maxAge + "; HttpOnly"
+                + (secure ? "; Secure; SameSite=None" : "; SameSite=Lax");
+    }
+}
