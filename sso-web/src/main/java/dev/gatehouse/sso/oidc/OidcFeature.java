@@ -3,6 +3,7 @@ package dev.gatehouse.sso.oidc;
 import dev.gatehouse.sso.application.IdentityFeature;
 import dev.gatehouse.sso.application.PlatformFeature;
 import dev.gatehouse.sso.config.GatehouseSettings;
+import dev.gatehouse.sso.graph.GraphFeature;
 import dev.gatehouse.sso.outbound.OutboundHttp;
 import dev.gatehouse.sso.signin.SignInStates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,9 @@ public class OidcFeature {
     @Inject
     SignInStates states;
 
+    @Inject
+    GraphFeature graph;
+
     private OidcService service;
 
     /** The OpenID Connect service, built at the first call. */
@@ -49,6 +53,7 @@ public class OidcFeature {
                     settings.baseUrl().toString(),
                     settings.microsoft().authorityUrl(),
                     states.store(),
+                    graph.groups(),
                     identity.auditLog(),
                     Clock.systemUTC());
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param redirectUri what the administrator registers in Entra as the Web redirect URI
  * @param error the last failure of discovery or of the key set, {@code null} when the last attempt worked
+ * @param graph the last Microsoft Graph call for this provider's sign-ins (groups overage, group names), if any
  */
 public record OidcProviderStatus(
         String redirectUri,
@@ -15,4 +16,5 @@ public record OidcProviderStatus(
         Instant discoveredAt,
         String endSessionEndpoint,
         Instant keysFetchedAt,
-        String error) {}
+        String error,
+        dev.gatehouse.sso.graph.GraphGroups.Status graph) {}

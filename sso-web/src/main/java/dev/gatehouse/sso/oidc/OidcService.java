@@ -3,12 +3,16 @@ package dev.gatehouse.sso.oidc;
 import dev.gatehouse.identity.domain.Actor;
 import dev.gatehouse.identity.domain.AuditEvent;
 import dev.gatehouse.identity.domain.AuditType;
+import dev.gatehouse.identity.domain.ExternalIdentity;
+import dev.gatehouse.identity.domain.LinkKey;
 import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.ProviderId;
 import dev.gatehouse.identity.port.AuditLog;
 import dev.gatehouse.identity.port.ProviderRepository;
 import dev.gatehouse.identity.port.UnitOfWork;
 import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.graph.GraphCredentials;
+import dev.gatehouse.sso.graph.GraphGroups;
 import dev.gatehouse.sso.oidc.client.OidcClient;
 import dev.gatehouse.sso.oidc.client.OidcProviderConfiguration;
 import dev.gatehouse.sso.oidc.config.OidcSettings;
@@ -46,6 +50,7 @@ public final class OidcService {
     private final String baseUrl;
     private final String entraAuthority;
     private final SignInStateStore state;
+    private final GraphGroups groups;
     private final AuditLog audit;
     private final Clock clock;
     private final Map<ProviderId, Discovered> discovered = new ConcurrentHashMap<>();
@@ -58,6 +63,7 @@ public final class OidcService {
             String baseUrl,
             String entraAuthority,
             SignInStateStore state,
+            GraphGroups groups,
             AuditLog audit,
             Clock clock) {
         this.tx = tx;
@@ -66,6 +72,7 @@ public final class OidcService {
         this.baseUrl = baseUrl;
         this.entraAuthority = entraAuthority;
         this.state = state;
+        this.groups = groups;
         this.audit = audit;
         this.clock = clock;
     }
@@ -77,6 +84,20 @@ public final class OidcService {
 
     public OutboundHttp http() {
         return http;
+    }
+
+    /**
+     * The identity with its groups completed through Microsoft Graph (an overage resolved, names of new groups), for a
+     * provider that is Entra itself and has a client secret; unchanged otherwise.
+     */
+    public ExternalIdentity completeGroups(Provider provider, ExternalIdentity identity) {
+        OidcSettings settings = (OidcSettings) provider.settings();
+        Optional<GraphCredentials> credentials =
+                settings.entra() && settings.clientSecret() != null && identity.key() instanceof LinkKey.Entra user
+                        ? Optional.of(new GraphCredentials(
+                                user.tenant().value().toString(), settings.clientId(), settings.clientSecret()))
+                        : Optional.empty();
+        return settings.entra() ? groups.complete(provider.id(), credentials, identity) : identity;
     }
 
     /** Gatehouse's public URL, without a trailing slash. */
@@ -201,7 +222,8 @@ public final class OidcService {
                                 .endSessionEndpoint()
                                 .orElse(null),
                 keys == null ? null : keys.lastAttempt(),
-                failed == null ? keys == null ? null : keys.lastError() : failed.error());
+                failed == null ? keys == null ? null : keys.lastError() : failed.error(),
+                groups.status(provider.id()).orElse(null));
     }
 
     private OidcClient discover(Provider provider, OidcSettings settings) {

@@ -28,4 +28,7 @@ public record OidcProviderView(
         String discoveredAt,
         String keysFetchedAt,
         String endSessionEndpoint,
-        String error) {}
+        String error,
+        String graphCheckedAt,
+        Boolean graphOk,
+        String graphMessage) {}

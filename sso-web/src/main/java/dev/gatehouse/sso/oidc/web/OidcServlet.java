@@ -143,7 +143,7 @@ public class OidcServlet extends HttpServlet {
             UserProfile profile = client.getUserProfile(
                             call, client.validateCredentials(call, credentials).orElseThrow())
                     .orElseThrow();
-            identity = SsoIdentities.from(profile);
+            identity = oidc.service().completeGroups(configuration.provider(), SsoIdentities.from(profile));
         } catch (OidcException | IncompleteIdentityException | ValidationException e) {
             signInCompletion.refusedBeforeIdentity(
                     configuration.provider().site(),

@@ -167,7 +167,10 @@ public abstract class OidcSignInProtocol implements SignInProtocol {
                 status.discoveredAt() == null ? null : status.discoveredAt().toString(),
                 status.keysFetchedAt() == null ? null : status.keysFetchedAt().toString(),
                 status.endSessionEndpoint(),
-                status.error());
+                status.error(),
+                status.graph() == null ? null : status.graph().at().toString(),
+                status.graph() == null ? null : status.graph().ok(),
+                status.graph() == null ? null : status.graph().message());
     }
 
     @Override
@@ -212,6 +215,14 @@ public abstract class OidcSignInProtocol implements SignInProtocol {
             state += "; last attempt failed: " + status.error();
         }
         fields.add(new ProviderField("Discovery and keys", state, "discovery-state", false));
+        if (status.graph() != null) {
+            fields.add(new ProviderField(
+                    "Microsoft Graph",
+                    (status.graph().ok() ? "working, " : "failing, ")
+                            + status.graph().at() + ": " + status.graph().message(),
+                    "graph-state",
+                    false));
+        }
         return fields;
     }
 
