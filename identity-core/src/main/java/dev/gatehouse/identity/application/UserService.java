@@ -225,19 +225,34 @@ public class UserService {
         return "remove the administrator role from";
     }
 
+    /**
+     * The method named by {@code code}; an SSO method must name a provider of the site or of a site above it: the
+     * providers its sign-in page offers (a child site signs in with its parent's providers).
+     */
     private AuthMethod authMethod(SiteId siteId, String field, String code) {
         AuthMethod method = AuthMethod.parse(field, code);
         if (method instanceof AuthMethod.Sso sso
                 && providers
                         .find(sso.provider())
-                        .filter(p -> p.site().equals(siteId))
+                        .filter(p -> isSelfOrAncestor(p.site(), siteId))
                         .isEmpty()) {
             throw ValidationException.of(
                     field,
-                    "provider '" + sso.provider()
-                            + "' is not a provider of this site; pick one from the site's providers");
+                    "provider '" + sso.provider() + "' is not a provider of this site or of a site above it; pick"
+                            + " one from the providers its sign-in page offers");
         }
         return method;
+    }
+
+    private boolean isSelfOrAncestor(SiteId candidate, SiteId site) {
+        java.util.Optional<SiteId> current = java.util.Optional.of(site);
+        for (int depth = 0; current.isPresent() && depth < 64; depth++) {
+            if (current.get().equals(candidate)) {
+                return true;
+            }
+            current = sites.find(current.get()).flatMap(dev.gatehouse.identity.domain.Site::parentId);
+        }
+        return false;
     }
 
     private static UserState state(String text) {

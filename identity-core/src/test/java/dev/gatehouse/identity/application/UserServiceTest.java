@@ -91,8 +91,31 @@ class UserServiceTest {
         ProviderId unknown = ProviderId.random();
         assertThatThrownBy(() -> f.users.create(
                         f.site.id(), new NewUser("jane", "Jane", null, "sso:" + unknown, false, null), Actor.SYSTEM))
-                .hasMessage("authMethod: provider '" + unknown
-                        + "' is not a provider of this site; pick one from the site's providers");
+                .hasMessage("authMethod: provider '" + unknown + "' is not a provider of this site or of a site above"
+                        + " it; pick one from the providers its sign-in page offers");
+    }
+
+    @Test
+    void aChildSitesUserMayNameAProviderOfASiteAboveButNotOfASibling() {
+        var child = f.sites.create("child", "Child", f.site.id(), Actor.SYSTEM);
+        var sibling = f.sites.create("sibling", "Sibling", f.site.id(), Actor.SYSTEM);
+        ProviderId parents = ProviderId.random();
+        ProviderId siblings = ProviderId.random();
+        f.store.providers.put(parents, provider(parents, f.site.id()));
+        f.store.providers.put(siblings, provider(siblings, sibling.id()));
+
+        User user = f.users.create(
+                child.id(), new NewUser("jane", "Jane", null, "sso:" + parents, false, null), Actor.SYSTEM);
+        assertThat(user.authMethod().code()).isEqualTo("sso:" + parents);
+        assertThatThrownBy(() -> f.users.create(
+                        child.id(), new NewUser("john", "John", null, "sso:" + siblings, false, null), Actor.SYSTEM))
+                .hasMessageContaining("is not a provider of this site or of a site above it");
+    }
+
+    private static dev.gatehouse.identity.domain.Provider provider(
+            ProviderId id, dev.gatehouse.identity.domain.SiteId site) {
+        return new dev.gatehouse.identity.domain.Provider(
+                id, site, "Entra", true, new ProviderAdministrationTest.TestSettings(false), java.time.Instant.EPOCH);
     }
 
     @Test
