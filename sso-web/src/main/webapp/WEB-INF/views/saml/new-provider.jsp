@@ -23,6 +23,9 @@
     <label for="sloUrl">IdP logout URL</label><input type="url" id="sloUrl" name="sloUrl" value="<c:out value='${param.sloUrl}'/>">
     <label for="tenantId">Entra tenant ID</label><input type="text" id="tenantId" name="tenantId" placeholder="only for an IdP that is not Entra itself" value="<c:out value='${param.tenantId}'/>">
     <label for="entityIdSuffix">Entity ID suffix</label><input type="text" id="entityIdSuffix" name="entityIdSuffix" value="<c:out value='${param.entityIdSuffix}'/>">
+    <label for="graphClientId">Graph app client ID</label><input type="text" id="graphClientId" name="graphClientId" maxlength="36" placeholder="optional: for users in more than 150 groups, and group names" value="<c:out value='${param.graphClientId}'/>">
+    <label for="graphClientSecret">Graph app secret</label><input type="password" id="graphClientSecret" name="graphClientSecret" autocomplete="new-password">
+    <label for="graphSecretExpiresOn">Graph secret expires on</label><input type="date" id="graphSecretExpiresOn" name="graphSecretExpiresOn" value="<c:out value='${param.graphSecretExpiresOn}'/>">
     <label for="clockSkewSeconds">Clock skew (s)</label><input type="number" id="clockSkewSeconds" name="clockSkewSeconds" min="0" max="600" value="<c:out value='${empty param.clockSkewSeconds ? 120 : param.clockSkewSeconds}'/>">
     <span></span><label><input type="checkbox" name="justInTime" id="justInTime" ${not empty param.justInTime ? 'checked' : ''}> Create users at their first sign-in</label>
     <span></span><label><input type="checkbox" name="allowIdpInitiated" id="allowIdpInitiated" ${not empty param.allowIdpInitiated ? 'checked' : ''}> Accept sign-ins started in Entra (IdP-initiated)</label>

@@ -27,6 +27,11 @@ public interface ProviderSettings {
         return Optional.empty();
     }
 
+    /** When the secret of {@link #secret()} expires, as the identity provider says (for the expiring-credentials view). */
+    default Optional<java.time.LocalDate> secretExpiry() {
+        return Optional.empty();
+    }
+
     /** Whether users of this provider may be created at their first sign-in. */
     default boolean justInTime() {
         return false;

@@ -67,10 +67,14 @@ final class Requests {
 
     @Schema(
             name = "ProviderRequest",
-            description = "kind: the provider kind, such as saml. settings: the settings of the kind; for saml: trust"
+            description = "kind: saml, oidc or oauth. settings: the settings of the kind; for saml: trust"
                     + " (METADATA_URL, METADATA_XML or CERTIFICATE_FINGERPRINT), metadataUrl | metadataXml |"
                     + " certificateSha256 + idpEntityId + ssoUrl + sloUrl?, entityIdSuffix?, allowIdpInitiated?,"
-                    + " allowSha1?, justInTime?, clockSkewSeconds?, requestedAuthnContext?, tenantId?",
+                    + " allowSha1?, justInTime?, clockSkewSeconds?, requestedAuthnContext?, tenantId?; for oidc and"
+                    + " oauth: tenantId, clientId (36 letters, digits and hyphens), clientSecret + secretExpiresOn"
+                    + " (YYYY-MM-DD; not needed by LEGACY_IMPLICIT), flow? (oidc: CODE_PKCE (default), LEGACY_HYBRID,"
+                    + " LEGACY_IMPLICIT), issuerUrl? (another IdP than Entra), multiTenant?, allowedTenants? (tenant"
+                    + " IDs), algorithms? (default [RS256]), clockSkewSeconds?, justInTime?",
             requiredProperties = {"displayName", "kind", "settings"})
     record ProviderRequest(String displayName, Boolean enabled, String kind, JsonObject settings) {
         /** Settings may carry a client secret: they stay out. */

@@ -63,6 +63,23 @@ public class PlatformFeature {
         return started().transactions;
     }
 
+    /**
+     * A guarded HTTP client for requests to identity providers and Graph, with the {@code gatehouse.outbound.*}
+     * settings.
+     *
+     * @param concurrent how many of its requests may run at a time
+     * @param maxBytes the largest answer it accepts
+     */
+    public dev.gatehouse.sso.outbound.OutboundHttp outboundHttp(int concurrent, int maxBytes) {
+        GatehouseSettings.Outbound outbound = settings().outbound();
+        return new dev.gatehouse.sso.outbound.OutboundHttp(
+                outbound.connectTimeoutMillis(),
+                outbound.deadlineMillis(),
+                dev.gatehouse.sso.outbound.OutboundHttp.addresses(outbound.allowInternalHosts()),
+                concurrent,
+                maxBytes);
+    }
+
     /** Whether the database answered its last probe (once a second). */
     public boolean databaseUp() {
         return started().databaseProbe.isUp();

@@ -2,7 +2,6 @@ package dev.gatehouse.sso.graph;
 
 import dev.gatehouse.sso.application.PlatformFeature;
 import dev.gatehouse.sso.config.GatehouseSettings;
-import dev.gatehouse.sso.outbound.OutboundHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -24,16 +23,10 @@ public class GraphFeature {
     public synchronized GraphGroups groups() {
         if (groups == null) {
             GatehouseSettings settings = platform.settings();
-            GatehouseSettings.Outbound outbound = settings.outbound();
             Clock clock = Clock.systemUTC();
             groups = new GraphGroups(
                     new GraphClient(
-                            new OutboundHttp(
-                                    outbound.connectTimeoutMillis(),
-                                    outbound.deadlineMillis(),
-                                    OutboundHttp.addresses(outbound.allowInternalHosts()),
-                                    CONCURRENT_REQUESTS,
-                                    MAX_ANSWER_BYTES),
+                            platform.outboundHttp(CONCURRENT_REQUESTS, MAX_ANSWER_BYTES),
                             settings.microsoft().authorityUrl(),
                             settings.microsoft().graphUrl(),
                             clock),

@@ -77,8 +77,9 @@ public final class GraphGroups {
                         new Status(
                                 now,
                                 false,
-                                "a token had more groups than it can carry, and the"
-                                        + " provider has no client secret to ask Microsoft Graph for them"));
+                                "a sign-in had more groups than its token can carry, and the provider has no app"
+                                        + " credentials (client ID and secret) to ask Microsoft Graph for them;"
+                                        + " memberships are only added until it has"));
             }
             return withCachedNames(identity, now);
         }

@@ -4,7 +4,6 @@ import dev.gatehouse.sso.application.IdentityFeature;
 import dev.gatehouse.sso.application.PlatformFeature;
 import dev.gatehouse.sso.config.GatehouseSettings;
 import dev.gatehouse.sso.graph.GraphFeature;
-import dev.gatehouse.sso.outbound.OutboundHttp;
 import dev.gatehouse.sso.signin.SignInStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,16 +39,10 @@ public class OidcFeature {
     public synchronized OidcService service() {
         if (service == null) {
             GatehouseSettings settings = platform.settings();
-            GatehouseSettings.Outbound outbound = settings.outbound();
             service = new OidcService(
                     platform.transactions(),
                     identity.providers(),
-                    new OutboundHttp(
-                            outbound.connectTimeoutMillis(),
-                            outbound.deadlineMillis(),
-                            OutboundHttp.addresses(outbound.allowInternalHosts()),
-                            CONCURRENT_REQUESTS,
-                            MAX_ANSWER_BYTES),
+                    platform.outboundHttp(CONCURRENT_REQUESTS, MAX_ANSWER_BYTES),
                     settings.baseUrl().toString(),
                     settings.microsoft().authorityUrl(),
                     states.store(),

@@ -5,6 +5,7 @@ import dev.gatehouse.sso.application.PlatformFeature;
 import dev.gatehouse.sso.config.GatehouseSettings;
 import dev.gatehouse.sso.persistence.PersistentFeature;
 import dev.gatehouse.sso.saml.config.SamlProviders;
+import dev.gatehouse.sso.saml.metadata.IdpMetadataParser;
 import dev.gatehouse.sso.saml.metadata.MetadataFetcher;
 import dev.gatehouse.sso.saml.metadata.MetadataRefresher;
 import dev.gatehouse.sso.saml.persistence.JpaMetadataCache;
@@ -51,7 +52,6 @@ public class SamlFeature implements PersistentFeature {
     public synchronized SamlService service() {
         if (service == null) {
             GatehouseSettings settings = platform.settings();
-            GatehouseSettings.Outbound outbound = settings.outbound();
             Clock clock = Clock.systemUTC();
             JpaMetadataCache metadataCache = new JpaMetadataCache(platform.transactions()::entityManager);
             service = new SamlService(
@@ -59,10 +59,8 @@ public class SamlFeature implements PersistentFeature {
                     identity.providers(),
                     metadataCache,
                     new MetadataRefresher(
-                            new MetadataFetcher(
-                                    outbound.connectTimeoutMillis(),
-                                    outbound.deadlineMillis(),
-                                    outbound.allowInternalHosts()),
+                            new MetadataFetcher(platform.outboundHttp(
+                                    MetadataFetcher.CONCURRENT, IdpMetadataParser.MAX_METADATA_BYTES)),
                             clock),
                     new SamlProviders(settings.baseUrl(), metadataCache),
                     states.store(),

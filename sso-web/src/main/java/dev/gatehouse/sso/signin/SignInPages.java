@@ -35,6 +35,55 @@ public final class SignInPages {
         error(request, response, 503, "Too many sign-ins are in progress right now. Try again in a minute.");
     }
 
+    /**
+     * The protocol client of the provider named in a request's path, or the page saying why there is none: 404 for an
+     * unknown or turned-off provider, 503 when {@code lookup} fails with {@code unavailable} (what the provider
+     * publishes could not be loaded).
+     */
+    public static <C> java.util.Optional<C> client(
+            dev.gatehouse.identity.domain.ProviderId id,
+            java.util.function.Function<dev.gatehouse.identity.domain.ProviderId, java.util.Optional<C>> lookup,
+            Class<? extends RuntimeException> unavailable,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException, ServletException {
+        try {
+            java.util.Optional<C> client = lookup.apply(id);
+            if (client.isEmpty()) {
+                unknownProvider(request, response);
+            }
+            return client;
+        } catch (RuntimeException e) {
+            if (!unavailable.isInstance(e)) {
+                throw e;
+            }
+            unavailable(request, response, id, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The provider named in the path does not exist or is turned off (404). */
+    public static void unknownProvider(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        error(request, response, 404, "This sign-in option does not exist or is turned off.");
+    }
+
+    /**
+     * The provider cannot be used now: what it publishes (metadata, discovery, keys) could not be loaded (503). The
+     * reason goes to the server log here and to the audit log where it was found.
+     */
+    public static void unavailable(
+            HttpServletRequest request, HttpServletResponse response, Object provider, String why)
+            throws IOException, ServletException {
+        LOG.warning(() -> "sign-in provider " + provider + " is not usable: " + why);
+        error(
+                request,
+                response,
+                503,
+                "This sign-in option is not available right now: its identity provider could not be reached or read."
+                        + " An administrator has been told.");
+    }
+
     public static void error(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException, ServletException {
         response.setStatus(status);

@@ -204,6 +204,6 @@ class GraphGroupsTest {
         assertThat(same.groupsOverage()).isTrue();
         assertThat(graphRequests).hasValue(0);
         assertThat(groups.status(provider))
-                .hasValueSatisfying(s -> assertThat(s.message()).contains("no client secret"));
+                .hasValueSatisfying(s -> assertThat(s.message()).contains("no app credentials"));
     }
 }

@@ -26,6 +26,7 @@ class SamlSettingsTest {
                 false,
                 700,
                 null,
+                null,
                 null);
         Provider provider =
                 new Provider(ProviderId.random(), SiteId.random(), "Entra", true, saml, java.time.Instant.EPOCH);
@@ -40,7 +41,21 @@ class SamlSettingsTest {
     void uploadedMetadataMayHaveLineBreaksLikeAnyXmlDocument() {
         String xml = "<?xml version=\"1.0\"?>\n<EntityDescriptor>\r\n\t<IDPSSODescriptor/>\n</EntityDescriptor>\n";
         var saml = new SamlSettings(
-                SamlTrust.METADATA_XML, null, xml, null, null, null, null, null, false, false, false, 120, null, null);
+                SamlTrust.METADATA_XML,
+                null,
+                xml,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                false,
+                false,
+                120,
+                null,
+                null,
+                null);
         new Provider(ProviderId.random(), SiteId.random(), "Entra", true, saml, java.time.Instant.EPOCH).validated();
     }
 
@@ -60,10 +75,72 @@ class SamlSettingsTest {
                 false,
                 120,
                 null,
-                "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz");
+                "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
+                null);
         assertThatThrownBy(() -> new Provider(
                                 ProviderId.random(), SiteId.random(), "Entra", true, saml, java.time.Instant.EPOCH)
                         .validated())
                 .hasMessageContaining("settings.tenantId");
+    }
+
+    @Test
+    void aGraphAppNeedsItsClientIdSecretAndExpiryAndKeepsTheSecretOutOfTheStoredText() {
+        var incomplete = new SamlSettings(
+                SamlTrust.METADATA_XML,
+                null,
+                "<EntityDescriptor/>",
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                false,
+                false,
+                120,
+                null,
+                null,
+                new dev.gatehouse.sso.graph.GraphApp("not-an-id", null, null));
+        assertThatThrownBy(() -> new Provider(
+                                ProviderId.random(),
+                                SiteId.random(),
+                                "Entra",
+                                true,
+                                incomplete,
+                                java.time.Instant.EPOCH)
+                        .validated())
+                .hasMessageContaining("settings.graphClientId: 'not-an-id' is not allowed")
+                .hasMessageContaining("settings.graphClientSecret: is required with graphClientId")
+                .hasMessageContaining("settings.graphSecretExpiresOn: is required with graphClientId");
+
+        var app = new dev.gatehouse.sso.graph.GraphApp(
+                "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+                new dev.gatehouse.identity.domain.Secret("graph-secret-value"),
+                java.time.LocalDate.of(2027, 3, 1));
+        var saml = new SamlSettings(
+                SamlTrust.METADATA_XML,
+                null,
+                "<EntityDescriptor/>",
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                false,
+                false,
+                120,
+                null,
+                null,
+                app);
+        var format = new dev.gatehouse.sso.saml.config.SamlSettingsFormat();
+        String stored = format.write(saml);
+        org.assertj.core.api.Assertions.assertThat(stored)
+                .doesNotContain("graph-secret-value")
+                .contains("2027-03-01");
+        org.assertj.core.api.Assertions.assertThat(format.read(stored, app.clientSecret()))
+                .isEqualTo(saml);
+        org.assertj.core.api.Assertions.assertThat(saml.secretExpiry()).contains(java.time.LocalDate.of(2027, 3, 1));
+        org.assertj.core.api.Assertions.assertThat(saml.toString()).doesNotContain("graph-secret-value");
     }
 }

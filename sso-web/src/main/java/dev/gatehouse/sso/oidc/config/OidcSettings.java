@@ -69,6 +69,11 @@ public record OidcSettings(
     }
 
     @Override
+    public Optional<LocalDate> secretExpiry() {
+        return clientSecret == null ? Optional.empty() : Optional.ofNullable(secretExpiresOn);
+    }
+
+    @Override
     public boolean justInTime() {
         return justInTime;
     }

@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 /**
  * The signing keys of one provider, from its JWKS URL only (never from a token's {@code jwk}, {@code jku} or
  * {@code x5u} header), cached. A token signed with a key the cache does not know (a rotation) makes one fetch of the
- * key set, at most once per {@link #REFETCH_INTERVAL}: a flood of tokens with invented {@code kid}s cannot turn into a
- * flood of requests to the provider. While there are no keys at all (the provider was down at the first fetch), a
+ * key set, and such fetches happen at most once per {@link #REFETCH_INTERVAL}: a flood of tokens with invented
+ * {@code kid}s cannot turn into a flood of requests to the provider. Fetches for other reasons (saving or refreshing
+ * the provider) do not count against it. While there are no keys at all (the provider was down at the first fetch), a
  * fetch is tried at most once per {@link #EMPTY_RETRY_INTERVAL}.
  */
 public final class ProviderKeys {
@@ -30,6 +31,7 @@ public final class ProviderKeys {
     private final Clock clock;
     private volatile JWKSet keys;
     private volatile Instant lastAttempt;
+    private volatile Instant lastUnknownKidFetch;
     private volatile String lastError;
 
     /** @param fetch reads the key set document; throws {@link OidcException} with the reason when it cannot */
@@ -51,6 +53,9 @@ public final class ProviderKeys {
             synchronized (this) {
                 found = keys == current ? List.of() : matching(keys, kid, algorithm);
                 if (found.isEmpty() && refetchAllowed()) {
+                    if (keys != null) {
+                        lastUnknownKidFetch = clock.instant();
+                    }
                     refetch();
                     found = keys == null ? List.of() : matching(keys, kid, algorithm);
                 }
@@ -89,7 +94,7 @@ public final class ProviderKeys {
     }
 
     private boolean refetchAllowed() {
-        Instant last = lastAttempt;
+        Instant last = keys == null ? lastAttempt : lastUnknownKidFetch;
         Duration interval = keys == null ? EMPTY_RETRY_INTERVAL : REFETCH_INTERVAL;
         return last == null || !clock.instant().isBefore(last.plus(interval));
     }

@@ -19,9 +19,9 @@ import dev.gatehouse.sso.pac4j.NoSessionStore;
 import dev.gatehouse.sso.pac4j.ServletWebContext;
 import dev.gatehouse.sso.signin.ProviderRoute;
 import dev.gatehouse.sso.signin.SignInPages;
+import dev.gatehouse.sso.signin.SignInRedirects;
 import dev.gatehouse.sso.signin.SignInResponder;
 import dev.gatehouse.sso.signin.SignInTargets;
-import dev.gatehouse.sso.signin.state.SignInStateFullException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -31,9 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.pac4j.core.context.CallContext;
-import org.pac4j.core.exception.http.FoundAction;
 import org.pac4j.core.profile.UserProfile;
 
 /**
@@ -44,7 +42,6 @@ import org.pac4j.core.profile.UserProfile;
 @WebServlet("/oidc/*")
 public class OidcServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(OidcServlet.class.getName());
 
     @Inject
     AdminChanges adminChanges;
@@ -88,22 +85,7 @@ public class OidcServlet extends HttpServlet {
 
     private Optional<OidcClient> client(ProviderId id, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        try {
-            Optional<OidcClient> client = oidc.service().client(id);
-            if (client.isEmpty()) {
-                SignInPages.error(request, response, 404, "This sign-in option does not exist or is turned off.");
-            }
-            return client;
-        } catch (OidcException e) {
-            LOG.warning(() -> "OpenID provider " + id + " is not usable: " + e.getMessage());
-            SignInPages.error(
-                    request,
-                    response,
-                    503,
-                    "This sign-in option is not available right now: its identity provider could not be reached. An"
-                            + " administrator has been told.");
-            return Optional.empty();
-        }
+        return SignInPages.client(id, oidc.service()::client, OidcException.class, request, response);
     }
 
     private void login(OidcClient client, HttpServletRequest request, HttpServletResponse response)
@@ -111,21 +93,14 @@ public class OidcServlet extends HttpServlet {
         OidcProviderConfiguration configuration = client.configuration();
         SignInTargets.Target target = adminChanges.read(() -> SignInTargets.forProvider(
                 siteService, configuration.provider().site(), request.getParameter("target")));
-        ServletWebContext context = new ServletWebContext(request, response);
-        context.setRequestAttribute(OidcClient.TARGET_ATTRIBUTE, target.path());
-        FoundAction redirect;
-        try {
-            redirect = (FoundAction) client.getRedirectionAction(new CallContext(context, NoSessionStore.INSTANCE))
-                    .orElseThrow();
-        } catch (SignInStateFullException e) {
-            SignInPages.stateFull(request, response, e);
-            return;
+        Optional<String> location =
+                SignInRedirects.location(client, OidcClient.TARGET_ATTRIBUTE, target.path(), request, response);
+        if (location.isPresent()) {
+            OidcClient.BrowserBinding binding =
+                    (OidcClient.BrowserBinding) request.getAttribute(OidcClient.BINDING_ATTRIBUTE);
+            response.addHeader("Set-Cookie", cookie(request, binding.name(), binding.value(), 600));
+            SignInRedirects.send(response, location.get());
         }
-        OidcClient.BrowserBinding binding =
-                (OidcClient.BrowserBinding) request.getAttribute(OidcClient.BINDING_ATTRIBUTE);
-        response.addHeader("Set-Cookie", cookie(request, binding.name(), binding.value(), 600));
-        response.setHeader("Cache-Control", "no-store");
-        response.sendRedirect(redirect.getLocation());
     }
 
     private void callback(OidcClient client, HttpServletRequest request, HttpServletResponse response)

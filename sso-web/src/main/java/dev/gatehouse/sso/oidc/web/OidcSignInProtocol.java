@@ -13,6 +13,8 @@ import dev.gatehouse.sso.oidc.config.OidcSettingsFormat;
 import dev.gatehouse.sso.signin.ProviderField;
 import dev.gatehouse.sso.signin.SettingsInput;
 import dev.gatehouse.sso.signin.SignInProtocol;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,60 +39,52 @@ public abstract class OidcSignInProtocol implements SignInProtocol {
             "clockSkewSeconds",
             "justInTime");
 
-    abstract OidcFeature feature();
+    private final String kind;
+    private final String label;
+    private final String consoleForm;
+
+    @Inject
+    OidcFeature oidc;
+
+    OidcSignInProtocol(String kind, String label, String consoleForm) {
+        this.kind = kind;
+        this.label = label;
+        this.consoleForm = consoleForm;
+    }
 
     /** {@code oidc}: OpenID Connect, code + PKCE by default, the legacy flows on request. */
-    @jakarta.enterprise.context.ApplicationScoped
+    @ApplicationScoped
     public static class Oidc extends OidcSignInProtocol {
-        @jakarta.inject.Inject
-        OidcFeature oidc;
-
-        @Override
-        OidcFeature feature() {
-            return oidc;
-        }
-
-        @Override
-        public String kind() {
-            return OidcSettings.KIND;
-        }
-
-        @Override
-        public String label() {
-            return "OpenID Connect";
-        }
-
-        @Override
-        public String consoleForm() {
-            return "/WEB-INF/views/oidc/new-provider.jsp";
+        public Oidc() {
+            super(OidcSettings.KIND, "OpenID Connect", "/WEB-INF/views/oidc/new-provider.jsp");
         }
     }
 
     /** {@code oauth}: an Entra app with a client secret, signed in by the code flow. */
-    @jakarta.enterprise.context.ApplicationScoped
+    @ApplicationScoped
     public static class OAuth extends OidcSignInProtocol {
-        @jakarta.inject.Inject
-        OidcFeature oidc;
-
-        @Override
-        OidcFeature feature() {
-            return oidc;
+        public OAuth() {
+            super(OidcSettings.OAUTH_KIND, "OAuth 2.0 (client secret)", "/WEB-INF/views/oidc/new-oauth-provider.jsp");
         }
+    }
 
-        @Override
-        public String kind() {
-            return OidcSettings.OAUTH_KIND;
-        }
+    @Override
+    public String kind() {
+        return kind;
+    }
 
-        @Override
-        public String label() {
-            return "OAuth 2.0 (client secret)";
-        }
+    @Override
+    public String label() {
+        return label;
+    }
 
-        @Override
-        public String consoleForm() {
-            return "/WEB-INF/views/oidc/new-oauth-provider.jsp";
-        }
+    @Override
+    public String consoleForm() {
+        return consoleForm;
+    }
+
+    private OidcFeature feature() {
+        return oidc;
     }
 
     @Override

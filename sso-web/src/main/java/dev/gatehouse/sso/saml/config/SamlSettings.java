@@ -1,9 +1,13 @@
 package dev.gatehouse.sso.saml.config;
 
 import dev.gatehouse.identity.domain.ProviderSettings;
+import dev.gatehouse.identity.domain.Secret;
 import dev.gatehouse.identity.domain.Uuids;
 import dev.gatehouse.identity.validation.Checks;
 import dev.gatehouse.identity.validation.Texts;
+import dev.gatehouse.sso.graph.GraphApp;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +21,8 @@ import java.util.regex.Pattern;
  * @param tenantId the Entra tenant whose identities this provider vouches for; {@code null} takes it from the IdP's
  *     issuer ({@code https://sts.windows.net/<tenant id>/}). Needed only for an IdP that is not Entra itself but sends
  *     Entra claims. A sign-in whose {@code tenantid} claim names another tenant is refused.
+ * @param graph the Entra app Gatehouse asks Microsoft Graph with for a user's groups when an assertion had too many to
+ *     carry ({@code groups.link}) and for the names of groups created just in time; {@code null} for none
  */
 public record SamlSettings(
         SamlTrust trust,
@@ -32,7 +38,8 @@ public record SamlSettings(
         boolean justInTime,
         int clockSkewSeconds,
         String requestedAuthnContext,
-        String tenantId)
+        String tenantId,
+        GraphApp graph)
         implements ProviderSettings {
     /** The provider kind. */
     public static final String KIND = "saml";
@@ -46,6 +53,16 @@ public record SamlSettings(
     @Override
     public String kind() {
         return KIND;
+    }
+
+    @Override
+    public Optional<Secret> secret() {
+        return graph == null ? Optional.empty() : Optional.ofNullable(graph.clientSecret());
+    }
+
+    @Override
+    public Optional<LocalDate> secretExpiry() {
+        return graph == null ? Optional.empty() : Optional.ofNullable(graph.secretExpiresOn());
     }
 
     @Override
@@ -85,6 +102,9 @@ public record SamlSettings(
                     "settings.tenantId",
                     "'" + Texts.printable(tenantId) + "' is not a tenant ID; copy the Directory (tenant) ID from the"
                             + " Entra overview page: a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47");
+        }
+        if (graph != null) {
+            graph.check(checks);
         }
         if (entityIdSuffix != null && !SUFFIX.matcher(entityIdSuffix).matches()) {
             checks.fail(

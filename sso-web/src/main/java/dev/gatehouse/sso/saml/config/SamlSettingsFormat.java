@@ -3,12 +3,13 @@ package dev.gatehouse.sso.saml.config;
 import dev.gatehouse.identity.domain.ProviderSettings;
 import dev.gatehouse.identity.domain.Secret;
 import dev.gatehouse.identity.port.ProviderSettingsFormat;
+import dev.gatehouse.sso.graph.GraphApp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 
-/** Stores {@link SamlSettings} as JSON; SAML settings carry no secret. */
+/** Stores {@link SamlSettings} as JSON; the Graph app's client secret is not in it (stored encrypted beside it). */
 public final class SamlSettingsFormat implements ProviderSettingsFormat {
     @Override
     public String kind() {
@@ -33,6 +34,12 @@ public final class SamlSettingsFormat implements ProviderSettingsFormat {
                 .add("clockSkewSeconds", s.clockSkewSeconds());
         put(json, "requestedAuthnContext", s.requestedAuthnContext());
         put(json, "tenantId", s.tenantId());
+        if (s.graph() != null) {
+            put(json, "graphClientId", s.graph().clientId());
+            if (s.graph().secretExpiresOn() != null) {
+                put(json, "graphSecretExpiresOn", s.graph().secretExpiresOn().toString());
+            }
+        }
         return json.build().toString();
     }
 
@@ -53,7 +60,15 @@ public final class SamlSettingsFormat implements ProviderSettingsFormat {
                 json.getBoolean("justInTime", false),
                 json.getInt("clockSkewSeconds", SamlSettings.DEFAULT_CLOCK_SKEW_SECONDS),
                 json.getString("requestedAuthnContext", null),
-                json.getString("tenantId", null));
+                json.getString("tenantId", null),
+                json.containsKey("graphClientId")
+                        ? new GraphApp(
+                                json.getString("graphClientId"),
+                                secret,
+                                json.containsKey("graphSecretExpiresOn")
+                                        ? java.time.LocalDate.parse(json.getString("graphSecretExpiresOn"))
+                                        : null)
+                        : null);
     }
 
     private static void put(JsonObjectBuilder json, String key, String value) {

@@ -5,21 +5,18 @@ import dev.gatehouse.sso.outbound.OutboundHttp;
 import java.util.Map;
 
 /**
- * Fetches a metadata URL through the guarded {@link OutboundHttp} (deadline, size cap, no internal hosts), at most
- * {@value #CONCURRENT} at a time: anything but HTTP 200 with a body is a {@link MetadataException} with the reason.
+ * Fetches a metadata URL through the guarded {@link OutboundHttp} (deadline, size cap, no internal hosts): anything
+ * but HTTP 200 with a body is a {@link MetadataException} with the reason.
  */
 public final class MetadataFetcher {
-    static final int CONCURRENT = 4;
+    /** Metadata fetches at a time: they run on save, on refresh and on the schedule, never per sign-in. */
+    public static final int CONCURRENT = 4;
 
     private final OutboundHttp http;
 
-    public MetadataFetcher(long connectTimeoutMillis, long deadlineMillis, boolean allowInternalHosts) {
-        this.http = new OutboundHttp(
-                connectTimeoutMillis,
-                deadlineMillis,
-                OutboundHttp.addresses(allowInternalHosts),
-                CONCURRENT,
-                IdpMetadataParser.MAX_METADATA_BYTES);
+    /** @param http capped at {@link IdpMetadataParser#MAX_METADATA_BYTES}, {@link #CONCURRENT} at a time */
+    public MetadataFetcher(OutboundHttp http) {
+        this.http = http;
     }
 
     public byte[] fetch(String url) {

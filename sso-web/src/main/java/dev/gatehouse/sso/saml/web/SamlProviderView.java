@@ -3,7 +3,8 @@ package dev.gatehouse.sso.saml.web;
 /**
  * A SAML provider as the admin API shows it: its settings (uploaded metadata XML is summarised, not echoed), what to
  * copy into Entra (entity ID = "Identifier", ACS URL = "Reply URL", SLO URL = "Logout URL") and, for a metadata URL,
- * when metadata was last fetched and the last error.
+ * when metadata was last fetched and the last error; with a Graph app, its client ID and secret expiry (never the
+ * secret) and the last Microsoft Graph call.
  */
 public record SamlProviderView(
         String id,
@@ -24,4 +25,9 @@ public record SamlProviderView(
         String spMetadataUrl,
         String loginUrl,
         String metadataFetchedAt,
-        String metadataError) {}
+        String metadataError,
+        String graphClientId,
+        String graphSecretExpiresOn,
+        String graphCheckedAt,
+        Boolean graphOk,
+        String graphMessage) {}

@@ -6,9 +6,13 @@ import dev.gatehouse.identity.application.SignInCompletion;
 import dev.gatehouse.identity.application.SiteService;
 import dev.gatehouse.identity.domain.ExternalIdentity;
 import dev.gatehouse.identity.domain.IdentitySource;
+import dev.gatehouse.identity.domain.LinkKey;
 import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.ProviderId;
 import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.graph.GraphApp;
+import dev.gatehouse.sso.graph.GraphCredentials;
+import dev.gatehouse.sso.graph.GraphFeature;
 import dev.gatehouse.sso.identity.IncompleteIdentityException;
 import dev.gatehouse.sso.identity.SsoIdentities;
 import dev.gatehouse.sso.pac4j.NoSessionStore;
@@ -25,10 +29,10 @@ import dev.gatehouse.sso.saml.engine.SamlMessages;
 import dev.gatehouse.sso.saml.metadata.MetadataException;
 import dev.gatehouse.sso.signin.ProviderRoute;
 import dev.gatehouse.sso.signin.SignInPages;
+import dev.gatehouse.sso.signin.SignInRedirects;
 import dev.gatehouse.sso.signin.SignInResponder;
 import dev.gatehouse.sso.signin.SignInTargets;
 import dev.gatehouse.sso.signin.state.PendingRequest;
-import dev.gatehouse.sso.signin.state.SignInStateFullException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -41,9 +45,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.pac4j.core.context.CallContext;
-import org.pac4j.core.exception.http.FoundAction;
 import org.pac4j.core.profile.UserProfile;
 
 /**
@@ -55,7 +57,6 @@ import org.pac4j.core.profile.UserProfile;
 @WebServlet("/saml/*")
 public class SamlServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(SamlServlet.class.getName());
 
     @Inject
     AdminChanges adminChanges;
@@ -68,6 +69,9 @@ public class SamlServlet extends HttpServlet {
 
     @Inject
     SamlFeature saml;
+
+    @Inject
+    GraphFeature graph;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -105,40 +109,18 @@ public class SamlServlet extends HttpServlet {
 
     private Optional<SamlClient> client(ProviderId id, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        try {
-            Optional<SamlClient> client = saml.service().client(id);
-            if (client.isEmpty()) {
-                SignInPages.error(request, response, 404, "This sign-in option does not exist or is turned off.");
-            }
-            return client;
-        } catch (MetadataException e) {
-            LOG.warning(() -> "SAML provider " + id + " is not usable: " + e.getMessage());
-            SignInPages.error(
-                    request,
-                    response,
-                    503,
-                    "This sign-in option is not available right now: its identity"
-                            + " provider's metadata could not be loaded. An administrator has been told.");
-            return Optional.empty();
-        }
+        return SignInPages.client(id, saml.service()::client, MetadataException.class, request, response);
     }
 
     private void login(SamlClient client, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         SamlProviderConfiguration configuration = client.configuration();
         SignInTargets.Target target = adminChanges.read(() -> target(configuration, request.getParameter("target")));
-        ServletWebContext context = new ServletWebContext(request, response);
-        context.setRequestAttribute(SamlClient.TARGET_ATTRIBUTE, target.path());
-        FoundAction redirect;
-        try {
-            redirect = (FoundAction) client.getRedirectionAction(new CallContext(context, NoSessionStore.INSTANCE))
-                    .orElseThrow();
-        } catch (SignInStateFullException e) {
-            SignInPages.stateFull(request, response, e);
-            return;
+        Optional<String> location =
+                SignInRedirects.location(client, SamlClient.TARGET_ATTRIBUTE, target.path(), request, response);
+        if (location.isPresent()) {
+            SignInRedirects.send(response, location.get());
         }
-        response.setHeader("Cache-Control", "no-store");
-        response.sendRedirect(redirect.getLocation());
     }
 
     private void acs(SamlClient client, HttpServletRequest request, HttpServletResponse response)
@@ -155,7 +137,7 @@ public class SamlServlet extends HttpServlet {
             profile = client.getUserProfile(
                             call, client.validateCredentials(call, credentials).orElseThrow())
                     .orElseThrow();
-            identity = SsoIdentities.from(profile);
+            identity = completeGroups(configuration, SsoIdentities.from(profile));
         } catch (SamlException | IncompleteIdentityException | ValidationException e) {
             refused(configuration, request, response, e);
             return;
@@ -179,6 +161,18 @@ public class SamlServlet extends HttpServlet {
                 target.path(),
                 request,
                 response);
+    }
+
+    /**
+     * The identity with its groups completed through Microsoft Graph when the provider has a Graph app: an overage
+     * ({@code groups.link}) resolved, names for groups created just in time.
+     */
+    private ExternalIdentity completeGroups(SamlProviderConfiguration configuration, ExternalIdentity identity) {
+        GraphApp app = configuration.settings().graph();
+        Optional<GraphCredentials> credentials = app != null && identity.key() instanceof LinkKey.Entra user
+                ? Optional.of(app.in(user.tenant().value().toString()))
+                : Optional.empty();
+        return graph.groups().complete(configuration.provider().id(), credentials, identity);
     }
 
     /** Who vouches for the identities of this provider: its Entra tenant, with just-in-time as configured. */

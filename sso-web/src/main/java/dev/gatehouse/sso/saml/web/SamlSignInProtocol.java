@@ -4,6 +4,9 @@ import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.ProviderSettings;
 import dev.gatehouse.identity.port.ProviderSettingsFormat;
 import dev.gatehouse.identity.validation.ValidationException;
+import dev.gatehouse.sso.graph.GraphApp;
+import dev.gatehouse.sso.graph.GraphFeature;
+import dev.gatehouse.sso.graph.GraphGroups;
 import dev.gatehouse.sso.saml.SamlFeature;
 import dev.gatehouse.sso.saml.SamlProviderStatus;
 import dev.gatehouse.sso.saml.config.SamlSettings;
@@ -37,12 +40,18 @@ public class SamlSignInProtocol implements SignInProtocol {
             "justInTime",
             "clockSkewSeconds",
             "requestedAuthnContext",
-            "tenantId");
+            "tenantId",
+            "graphClientId",
+            "graphClientSecret",
+            "graphSecretExpiresOn");
 
     private final ProviderSettingsFormat format = new SamlSettingsFormat();
 
     @Inject
     SamlFeature saml;
+
+    @Inject
+    GraphFeature graph;
 
     @Override
     public String kind() {
@@ -90,7 +99,20 @@ public class SamlSignInProtocol implements SignInProtocol {
                 Boolean.TRUE.equals(s.bool("justInTime")),
                 skew == null ? SamlSettings.DEFAULT_CLOCK_SKEW_SECONDS : skew,
                 s.string("requestedAuthnContext"),
-                s.string("tenantId"));
+                s.string("tenantId"),
+                graphApp(s));
+    }
+
+    /** The Graph app, when any of its fields was sent (then all three are checked). */
+    private static GraphApp graphApp(SettingsInput s) {
+        String clientId = s.string("graphClientId");
+        String secret = s.string("graphClientSecret");
+        java.time.LocalDate expires = s.date("graphSecretExpiresOn");
+        if (clientId == null && secret == null && expires == null) {
+            return null;
+        }
+        return new GraphApp(
+                clientId, secret == null ? null : new dev.gatehouse.identity.domain.Secret(secret), expires);
     }
 
     @Override
@@ -121,7 +143,17 @@ public class SamlSignInProtocol implements SignInProtocol {
                 status.spMetadataUrl(),
                 status.loginUrl(),
                 status.metadataFetchedAt(),
-                status.metadataError());
+                status.metadataError(),
+                settings.graph() == null ? null : settings.graph().clientId(),
+                settings.graph() == null
+                        ? null
+                        : String.valueOf(settings.graph().secretExpiresOn()),
+                graph.groups().status(provider.id()).map(g -> g.at().toString()).orElse(null),
+                graph.groups().status(provider.id()).map(GraphGroups.Status::ok).orElse(null),
+                graph.groups()
+                        .status(provider.id())
+                        .map(GraphGroups.Status::message)
+                        .orElse(null));
     }
 
     @Override
@@ -158,6 +190,22 @@ public class SamlSignInProtocol implements SignInProtocol {
         fields.add(ProviderField.text("IdP-initiated sign-in", settings.allowIdpInitiated() ? "accepted" : "refused"));
         fields.add(ProviderField.text("SHA-1", settings.allowSha1() ? "accepted" : "refused"));
         fields.add(ProviderField.text("Clock skew", settings.clockSkewSeconds() + " s"));
+        if (settings.graph() != null) {
+            fields.add(
+                    ProviderField.copy("Graph app (client ID)", settings.graph().clientId(), null));
+            fields.add(new ProviderField(
+                    "Graph secret expires",
+                    String.valueOf(settings.graph().secretExpiresOn()),
+                    "secret-expires",
+                    false));
+        }
+        graph.groups()
+                .status(provider.id())
+                .ifPresent(g -> fields.add(new ProviderField(
+                        "Microsoft Graph",
+                        (g.ok() ? "working, " : "failing, ") + g.at() + ": " + g.message(),
+                        "graph-state",
+                        false)));
         return fields;
     }
 

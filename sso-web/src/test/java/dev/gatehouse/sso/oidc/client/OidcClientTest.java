@@ -16,6 +16,7 @@ import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.ProviderId;
 import dev.gatehouse.identity.domain.Secret;
 import dev.gatehouse.identity.domain.SiteId;
+import dev.gatehouse.sso.oidc.FormData;
 import dev.gatehouse.sso.oidc.config.OidcFlow;
 import dev.gatehouse.sso.oidc.config.OidcSettings;
 import dev.gatehouse.sso.oidc.engine.OidcException;
@@ -26,12 +27,10 @@ import dev.gatehouse.sso.outbound.OutboundHttp;
 import dev.gatehouse.sso.signin.state.LocalSignInStateStore;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +61,7 @@ class OidcClientTest {
         server.createContext("/token", exchange -> {
             tokenRequests.incrementAndGet();
             Map<String, String> form =
-                    form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    FormData.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String body;
             int status;
             String challenge = form.get("code_verifier") == null
@@ -143,7 +142,8 @@ class OidcClientTest {
         FoundAction redirect = (FoundAction)
                 client.getRedirectionAction(new CallContext(context, dev.gatehouse.sso.pac4j.NoSessionStore.INSTANCE))
                         .orElseThrow();
-        Map<String, String> query = form(URI.create(redirect.getLocation()).getRawQuery());
+        Map<String, String> query =
+                FormData.parse(URI.create(redirect.getLocation()).getRawQuery());
         if (query.containsKey("code_challenge")) {
             expectedChallenge.set(query.get("code_challenge"));
         }
@@ -302,16 +302,5 @@ class OidcClientTest {
         assertThatThrownBy(call).isInstanceOfSatisfying(OidcException.class, e -> assertThat(e.reason())
                 .as(e.getMessage())
                 .isEqualTo(reason));
-    }
-
-    static Map<String, String> form(String text) {
-        Map<String, String> values = new HashMap<>();
-        for (String pair : text.split("&")) {
-            int eq = pair.indexOf('=');
-            values.put(
-                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return values;
     }
 }

@@ -199,16 +199,27 @@ class IdTokenValidatorTest {
     }
 
     @Test
-    void o3ARotationWithinFiveMinutesOfTheLastFetchWaitsForTheInterval() {
+    void o3AnUnknownKidFetchesTheKeysAtMostOncePerFiveMinutes() {
+        keys.refetch(); // as when the provider is saved: not counted against the interval
         validate(mint.sign(mint.claims(TENANT, "n", NOW).build()), single("n"));
         mint.rotate("key-2");
         clock.advance(Duration.ofMinutes(1));
+        assertThat(validate(mint.sign(mint.claims(TENANT, "n", clock.instant()).build()), single("n")))
+                .as("the first rotation is picked up at once")
+                .isNotNull();
+        assertThat(fetches).hasValue(2);
+
+        mint.rotate("key-3");
+        clock.advance(Duration.ofMinutes(1));
         String token = mint.sign(mint.claims(TENANT, "n", clock.instant()).build());
         assertReason(() -> validate(token, single("n")), OidcException.Reason.SIGNATURE);
+        assertThat(fetches)
+                .as("a second unknown kid within five minutes fetches nothing")
+                .hasValue(2);
         clock.advance(ProviderKeys.REFETCH_INTERVAL);
         assertThat(validate(mint.sign(mint.claims(TENANT, "n", clock.instant()).build()), single("n")))
                 .isNotNull();
-        assertThat(fetches).hasValue(2);
+        assertThat(fetches).hasValue(3);
     }
 
     @Test

@@ -26,7 +26,10 @@ class MetadataRefresherTest {
     final AtomicReference<Serve> serve = new AtomicReference<>();
     final InMemoryCache cache = new InMemoryCache();
     final ProviderId provider = ProviderId.random();
-    final MetadataRefresher refresher = new MetadataRefresher(new MetadataFetcher(1000, 1000, true), Clock.systemUTC());
+    final MetadataRefresher refresher = new MetadataRefresher(
+            new MetadataFetcher(new dev.gatehouse.sso.outbound.OutboundHttp(
+                    1000, 1000, dev.gatehouse.sso.outbound.OutboundHttp.addresses(true), 4, 1_000_000)),
+            Clock.systemUTC());
     HttpServer server;
     String url;
 
