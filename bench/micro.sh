@@ -7,7 +7,9 @@ start_micro() {
   cat > "$work/preboot.txt" <<'CMD'
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
 CMD
+  # the sign-in benchmark's OpenID provider runs on loopback
   (cd "$work" && GATEHOUSE_ADMIN_PASSWORD="$password" GATEHOUSE_BASE_URL="http://127.0.0.1:$port" \
+    GATEHOUSE_OUTBOUND_ALLOW_INTERNAL_HOSTS=true \
     exec java -jar "$OLDPWD/ear/target/gatehouse-micro.jar" --nocluster --port "$port" \
     --prebootcommandfile "$work/preboot.txt" --logtofile "$work/server.log" > "$work/out.log" 2>&1) &
   server=$!

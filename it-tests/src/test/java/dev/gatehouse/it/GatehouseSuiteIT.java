@@ -43,6 +43,12 @@ class GatehouseSuiteIT {
     class KeycloakSaml extends KeycloakSamlChecks {}
 
     @Nested
+    class KeycloakOidc extends KeycloakOidcChecks {}
+
+    @Nested
+    class EntraOidc extends EntraOidcChecks {}
+
+    @Nested
     class Hardening extends HardeningChecks {}
 
     @Nested

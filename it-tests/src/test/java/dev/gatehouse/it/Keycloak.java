@@ -63,8 +63,32 @@ final class Keycloak {
 
     /** Adds a SAML client for a Gatehouse provider, with Entra's claim URIs. */
     void addSamlClient(String entityId, String acsUrl, String sloUrl, String idpInitiatedName, String relayState) {
-        JsonArrayBuilder mappers = Json.createArrayBuilder()
-                .add(mapper(
+        addSamlClient(entityId, acsUrl, sloUrl, idpInitiatedName, relayState, false);
+    }
+
+    /**
+     * Adds a SAML client for a Gatehouse provider, with Entra's claim URIs; with {@code overage}, the assertion also
+     * carries Entra's {@code groups.link} claim, as for a user in more than 150 groups.
+     */
+    void addSamlClient(
+            String entityId,
+            String acsUrl,
+            String sloUrl,
+            String idpInitiatedName,
+            String relayState,
+            boolean overage) {
+        JsonArrayBuilder mappers = Json.createArrayBuilder();
+        if (overage) {
+            mappers.add(mapper(
+                    "groups.link",
+                    "saml-hardcode-attribute-mapper",
+                    Json.createObjectBuilder()
+                            .add("attribute.name", "http://schemas.microsoft.com/claims/groups.link")
+                            .add(
+                                    "attribute.value",
+                                    "https://graph.windows.net/" + TENANT + "/users/x/getMemberObjects")));
+        }
+        mappers.add(mapper(
                         "tenantid",
                         "saml-hardcode-attribute-mapper",
                         Json.createObjectBuilder()
@@ -110,15 +134,96 @@ final class Keycloak {
                                 .add("saml_idp_initiated_sso_relay_state", relayState))
                 .add("protocolMappers", mappers)
                 .build();
+        createClient(client);
+    }
+
+    private void createClient(JsonObject client) {
         HttpResponse<String> response =
                 send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/" + REALM + "/clients"))
                         .header("Authorization", "Bearer " + adminToken())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(client.toString())));
         if (response.statusCode() != 201) {
-            throw new IllegalStateException(
-                    "Keycloak refused the SAML client: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException("Keycloak refused the " + client.getString("protocol") + " client: "
+                    + response.statusCode() + " " + response.body());
         }
+    }
+
+    /** Fills Keycloak's login form in the browser with the test user and submits it. */
+    static void signIn(org.openqa.selenium.chrome.ChromeDriver browser) {
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(USER);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(org.openqa.selenium.By.id("kc-login")).click();
+    }
+
+    /** Keycloak's ID of the test user: what its clients send as the Entra object ID. */
+    String userId() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/" + REALM
+                        + "/users?exact=true&username=" + URLEncoder.encode(USER, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + adminToken())
+                .GET());
+        return Json.createReader(new StringReader(response.body()))
+                .readArray()
+                .getJsonObject(0)
+                .getString("id");
+    }
+
+    /** The realm's issuer, for OpenID Connect discovery. */
+    String issuer() {
+        return url + "/realms/" + REALM;
+    }
+
+    /**
+     * Adds a confidential OpenID Connect client for a Gatehouse provider, with Entra's claims: {@code tid} (the test
+     * tenant), {@code oid} (Keycloak's user ID, the same value the SAML client sends as objectidentifier) and
+     * {@code groups}. PKCE S256 is required; the implicit flow is on for the legacy hybrid and implicit modes.
+     */
+    void addOidcClient(String clientId, String secret, String redirectUri, String postLogoutRedirects) {
+        JsonArrayBuilder mappers = Json.createArrayBuilder()
+                .add(oidcMapper(
+                        "tid",
+                        "oidc-hardcoded-claim-mapper",
+                        Json.createObjectBuilder().add("claim.name", "tid").add("claim.value", TENANT)))
+                .add(oidcMapper(
+                        "oid",
+                        "oidc-usermodel-property-mapper",
+                        Json.createObjectBuilder().add("user.attribute", "id").add("claim.name", "oid")))
+                .add(oidcMapper(
+                        "groups",
+                        "oidc-group-membership-mapper",
+                        Json.createObjectBuilder().add("claim.name", "groups").add("full.path", "false")));
+        JsonObject client = Json.createObjectBuilder()
+                .add("clientId", clientId)
+                .add("protocol", "openid-connect")
+                .add("enabled", true)
+                .add("publicClient", false)
+                .add("secret", secret)
+                .add("standardFlowEnabled", true)
+                .add("implicitFlowEnabled", true)
+                .add("directAccessGrantsEnabled", false)
+                .add("redirectUris", Json.createArrayBuilder().add(redirectUri))
+                .add(
+                        "attributes",
+                        Json.createObjectBuilder()
+                                .add("pkce.code.challenge.method", "S256")
+                                .add("post.logout.redirect.uris", postLogoutRedirects))
+                .add("protocolMappers", mappers)
+                .build();
+        createClient(client);
+    }
+
+    private static JsonObject oidcMapper(String name, String type, jakarta.json.JsonObjectBuilder config) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("protocol", "openid-connect")
+                .add("protocolMapper", type)
+                .add(
+                        "config",
+                        config.add("jsonType.label", "String")
+                                .add("id.token.claim", "true")
+                                .add("access.token.claim", "false")
+                                .add("userinfo.token.claim", "false"))
+                .build();
     }
 
     private static JsonObject property(String name, String property, String claim) {

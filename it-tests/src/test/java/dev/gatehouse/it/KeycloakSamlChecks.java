@@ -2,17 +2,13 @@ package dev.gatehouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * End to end with a real IdP: Keycloak configured like Entra (signed assertions, Entra claim URIs, group object IDs,
@@ -30,34 +26,10 @@ abstract class KeycloakSamlChecks {
 
     @BeforeEach
     void configure() {
-        StorageFixture.ok(admin.json(
-                "POST",
-                "/api/v1/sites",
-                "{\"slug\":\"" + child + "\",\"displayName\":\"Keycloak child " + suffix
-                        + "\",\"parent\":\"default\"}"));
+        SsoFixture.childSite(admin, child, "Keycloak child " + suffix);
         displayName = "Keycloak " + suffix;
-        JsonObject provider = StorageFixture.ok(admin.json(
-                        "POST",
-                        "/api/v1/sites/default/providers",
-                        Json.createObjectBuilder()
-                                .add("displayName", displayName)
-                                .add("kind", "saml")
-                                .add(
-                                        "settings",
-                                        Json.createObjectBuilder()
-                                                .add("trust", "METADATA_URL")
-                                                .add("metadataUrl", keycloak.metadataUrl())
-                                                .add("entityIdSuffix", "app-" + suffix)
-                                                // Keycloak is not Entra: its issuer names no tenant, so the
-                                                // provider is told which tenant's identities it vouches for
-                                                .add("tenantId", Keycloak.TENANT)
-                                                .add("allowIdpInitiated", true)
-                                                .add("justInTime", true))
-                                .build()
-                                .toString()))
-                .object();
+        JsonObject provider = SsoFixture.keycloakSamlProvider(admin, keycloak, displayName, suffix);
         providerId = provider.getString("id");
-        assertThat(provider.getString("metadataFetchedAt")).isNotNull();
         keycloak.addSamlClient(
                 provider.getString("entityId"),
                 provider.getString("acsUrl"),
@@ -80,9 +52,7 @@ abstract class KeycloakSamlChecks {
         browser.get(It.baseUrl() + "/login?site=" + child);
         navigate(By.linkText("Sign in with " + displayName));
         assertThat(browser.getCurrentUrl()).startsWith(keycloak.url());
-        browser.findElement(By.id("username")).sendKeys(Keycloak.USER);
-        browser.findElement(By.id("password")).sendKeys(Keycloak.PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
+        Keycloak.signIn(browser);
         awaitUrl(It.baseUrl() + "/?site=" + child);
         assertThat(browser.getPageSource()).contains("You are signed in as").contains(Keycloak.USER);
 
@@ -110,21 +80,11 @@ abstract class KeycloakSamlChecks {
     }
 
     private JsonObject userOf(String site) {
-        for (var value :
-                admin.get("/api/v1/sites/" + site + "/users?size=500").object().getJsonArray("items")) {
-            JsonObject user = value.asJsonObject();
-            if (user.getString("login").equals(Keycloak.USER)) {
-                return user;
-            }
-        }
-        throw new AssertionError("no just-in-time user " + Keycloak.USER + " in site " + site);
+        return SsoFixture.userOf(admin, site, Keycloak.USER);
     }
 
     private void awaitUrl(String url) {
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .withMessage(() -> "expected " + url + " but the browser is at " + browser.getCurrentUrl() + ": "
-                        + browser.findElement(By.tagName("body")).getText())
-                .until(ExpectedConditions.urlToBe(url));
+        SsoFixture.awaitUrl(browser, url);
     }
 
     private void navigate(By target) {
