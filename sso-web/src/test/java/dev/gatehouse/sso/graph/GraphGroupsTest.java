@@ -187,7 +187,28 @@ class GraphGroupsTest {
 
     @Test
     void aWrongSecretAndAForeignNextLinkAreRefusedWithoutLeakingAnything() {
-        groups.complete(provider, app("wrong-secret"), identity(true));
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger.getLogger("").addHandler(capture);
+        try {
+            groups.complete(provider, app("wrong-secret"), identity(true));
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(capture);
+        }
+        assertThat(logged)
+                .isNotEmpty()
+                .noneMatch(line -> line.contains("wrong-secret") || line.contains("graph-token"));
         assertThat(groups.status(provider)).hasValueSatisfying(s -> assertThat(s.message())
                 .contains("refused the app's credentials")
                 .doesNotContain("wrong-secret"));
