@@ -9,10 +9,8 @@ import dev.gatehouse.sso.oidc.FormData;
 import dev.gatehouse.sso.oidc.engine.TokenMint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +32,9 @@ final class OidcBenchIdp implements AutoCloseable {
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
 
     OidcBenchIdp() throws IOException {
+        // the JDK server writes headers and body apart; without TCP_NODELAY each answer waits for a delayed ACK
+        // (about 40 ms), which would be measured as Gatehouse's token exchange. Read once, before the first server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(4));
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/bench";
@@ -59,7 +60,8 @@ final class OidcBenchIdp implements AutoCloseable {
     }
 
     private void token(HttpExchange exchange) throws IOException {
-        Map<String, String> form = FormData.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form =
+                FormData.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Grant grant = codes.remove(form.getOrDefault("code", ""));
         if (grant == null
                 || !SECRET.equals(form.get("client_secret"))

@@ -176,7 +176,9 @@ public final class SignInLoad {
                         i += threads;
                         (ok ? done : failed).incrementAndGet();
                     } catch (Exception e) {
-                        failed.incrementAndGet();
+                        if (failed.incrementAndGet() == 1) {
+                            System.err.println(what + " failed: " + e);
+                        }
                     }
                 }
             });
@@ -226,7 +228,8 @@ public final class SignInLoad {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (acsResponse.statusCode() != 303) {
-            return false;
+            throw new IllegalStateException("ACS answered " + acsResponse.statusCode() + ": "
+                    + acsResponse.body().replaceAll("(?s).*id=\"sso-error\">([^<]*)<.*", "$1"));
         }
         Matcher session = SESSION.matcher(String.join(";", acsResponse.headers().allValues("Set-Cookie")));
         if (!session.find()) {
@@ -247,7 +250,8 @@ public final class SignInLoad {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         String location = redirect.headers().firstValue("Location").orElseThrow();
-        java.util.Map<String, String> query = dev.gatehouse.sso.oidc.FormData.parse(location.substring(location.indexOf('?') + 1));
+        java.util.Map<String, String> query =
+                dev.gatehouse.sso.oidc.FormData.parse(location.substring(location.indexOf('?') + 1));
         Matcher binding = BINDING.matcher(String.join(";", redirect.headers().allValues("Set-Cookie")));
         if (!binding.find()) {
             return false;
@@ -263,7 +267,8 @@ public final class SignInLoad {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (callback.statusCode() != 303) {
-            return false;
+            throw new IllegalStateException("callback answered " + callback.statusCode() + ": "
+                    + callback.body().replaceAll("(?s).*id=\"sso-error\">([^<]*)<.*", "$1"));
         }
         Matcher session = SESSION.matcher(String.join(";", callback.headers().allValues("Set-Cookie")));
         if (!session.find()) {

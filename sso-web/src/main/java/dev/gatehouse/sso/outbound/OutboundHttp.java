@@ -149,6 +149,10 @@ public final class OutboundHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofMillis(remainingMillis(endNanos)))
                 .header("Accept", accept);
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            // no h2c upgrade attempt in clear text (an identity provider on loopback): plain HTTP/1.1, kept alive
+            request.version(HttpClient.Version.HTTP_1_1);
+        }
         headers.forEach(request::header);
         if (form == null) {
             request.GET();
