@@ -53,6 +53,8 @@ final class EntraDouble implements AutoCloseable {
             throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + " for the Entra double", e);
         }
         base = "http://127.0.0.1:" + port;
+        // as Entra's common key set does, the key names the issuer it signs for
+        mint.keyIssuer = base + "/{tenantid}/v2.0";
         server.createContext("/", this::handle);
         server.start();
     }

@@ -159,12 +159,18 @@ public final class OidcClient extends IndirectClient {
         }
         Optional<String> error = context.getRequestParameter("error");
         if (error.isPresent()) {
+            // Entra refuses a response type the app registration has not enabled ("ID tokens" under implicit grant)
+            String hint = error.get().startsWith("unsupported_response")
+                    ? " (the app registration does not allow this flow: enable ID tokens under Authentication >"
+                            + " Implicit grant, or switch the provider to CODE_PKCE)"
+                    : "";
             throw new OidcException(
                     OidcException.Reason.PROVIDER_ERROR,
                     "the identity provider answered " + TokenResponse.safe(error.get())
                             + context.getRequestParameter("error_description")
                                     .map(d -> ": " + TokenResponse.safe(d))
-                                    .orElse(""));
+                                    .orElse("")
+                            + hint);
         }
         OidcFlow flow = configuration.settings().flow();
         Optional<String> code = context.getRequestParameter("code");

@@ -79,7 +79,7 @@ public final class IdTokenValidator {
                     OidcException.Reason.ALGORITHM,
                     "the token is signed with " + algorithm + "; this provider accepts " + expected.algorithms());
         }
-        verify(jwt, keys.candidates(header.getKeyID(), algorithm));
+        JWK signer = verify(jwt, keys.candidates(header.getKeyID(), algorithm));
         JWTClaimsSet claims;
         try {
             claims = jwt.getJWTClaimsSet();
@@ -87,6 +87,7 @@ public final class IdTokenValidator {
             throw new OidcException(OidcException.Reason.MALFORMED, "the token's claims are not a JSON object");
         }
         expected.issuers().check(claims.getIssuer(), string(claims, "tid"));
+        keyIssuer(keys, signer, claims);
         audience(claims, expected.clientId());
         times(claims, now, expected.clockSkew());
         String nonce = string(claims, "nonce");
@@ -120,13 +121,30 @@ public final class IdTokenValidator {
         return signed;
     }
 
-    private static void verify(SignedJWT jwt, List<JWK> candidates) {
+    /**
+     * Entra names, for each key of its key set, the issuer it signs for; a token whose issuer is not its key's (after
+     * the {@code {tenantid}} template is filled with the token's tenant) was signed by a key meant for someone else.
+     */
+    private static void keyIssuer(ProviderKeys keys, JWK signer, JWTClaimsSet claims) {
+        keys.issuerOf(signer).ifPresent(template -> {
+            String tid = string(claims, "tid");
+            String expected = tid == null ? template : template.replace(IssuerPolicy.TENANT_PLACEHOLDER, tid);
+            if (!expected.equals(claims.getIssuer())) {
+                throw new OidcException(
+                        OidcException.Reason.ISSUER,
+                        "the token was signed by a key published for the issuer '" + ProviderKeys.printable(template)
+                                + "', not its own");
+            }
+        });
+    }
+
+    private static JWK verify(SignedJWT jwt, List<JWK> candidates) {
         for (JWK key : candidates) {
             try {
                 JWSVerifier verifier =
                         key instanceof RSAKey rsa ? new RSASSAVerifier(rsa) : new ECDSAVerifier((ECKey) key);
                 if (jwt.verify(verifier)) {
-                    return;
+                    return key;
                 }
             } catch (JOSEException | IllegalStateException e) {
                 // this key cannot verify this token: try the next

@@ -30,6 +30,9 @@ public final class ProviderKeys {
     private final Supplier<String> fetch;
     private final Clock clock;
     private volatile JWKSet keys;
+    /** The {@code issuer} each key of Entra's key set names, by {@code kid} (Entra publishes it beside the key). */
+    private volatile java.util.Map<String, String> issuers = java.util.Map.of();
+
     private volatile Instant lastAttempt;
     private volatile Instant lastUnknownKidFetch;
     private volatile String lastError;
@@ -75,13 +78,38 @@ public final class ProviderKeys {
     public synchronized void refetch() {
         lastAttempt = clock.instant();
         try {
-            keys = JWKSet.parse(fetch.get()).toPublicJWKSet();
+            String document = fetch.get();
+            JWKSet parsed = JWKSet.parse(document).toPublicJWKSet();
+            issuers = keyIssuers(document);
+            keys = parsed;
             lastError = null;
         } catch (ParseException e) {
             lastError = "the key set is not a JWK set: " + e.getMessage();
         } catch (OidcException e) {
             lastError = e.getMessage();
         }
+    }
+
+    /** The issuer the key set names for this key, if it names one (Entra does; its template may hold {tenantid}). */
+    public java.util.Optional<String> issuerOf(JWK key) {
+        return key.getKeyID() == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(issuers.get(key.getKeyID()));
+    }
+
+    private static java.util.Map<String, String> keyIssuers(String document) throws ParseException {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        Object list = com.nimbusds.jose.util.JSONObjectUtils.parse(document).get("keys");
+        if (list instanceof List<?> entries) {
+            for (Object entry : entries) {
+                if (entry instanceof java.util.Map<?, ?> key
+                        && key.get("kid") instanceof String kid
+                        && key.get("issuer") instanceof String issuer) {
+                    found.put(kid, issuer);
+                }
+            }
+        }
+        return java.util.Map.copyOf(found);
     }
 
     /** When the keys were last fetched or tried, and the last failure if it failed. */

@@ -239,6 +239,12 @@ class OidcClientTest {
                 .param("error", "access_denied")
                 .param("error_description", "AADSTS65004: User declined to consent");
         assertThatThrownBy(() -> callback(client, cancelled)).hasMessageContaining("access_denied: AADSTS65004");
+        FakeWebContext notEnabled = answer(login(client))
+                .param("error", "unsupported_response_type")
+                .param(
+                        "error_description",
+                        "AADSTS700054: response_type 'id_token' is not enabled for the application.");
+        assertThatThrownBy(() -> callback(client, notEnabled)).hasMessageContaining("enable ID tokens under");
 
         OidcClient wrongSecret = client(OidcFlow.CODE_PKCE, "not-the-secret");
         assertThatThrownBy(

@@ -277,6 +277,22 @@ class IdTokenValidatorTest {
     }
 
     @Test
+    void aKeyPublishedForAnotherIssuerDoesNotSignForThisOne() {
+        mint.keyIssuer = AUTHORITY + "{tenantid}/v2.0";
+        keys.refetch();
+        assertThat(validate(mint.sign(mint.claims(TENANT, "n", NOW).build()), single("n")))
+                .isNotNull();
+
+        mint.keyIssuer = "https://login.microsoftonline.com/{tenantid}/v2.0/other";
+        keys.refetch();
+        assertThatThrownBy(
+                        () -> validate(mint.sign(mint.claims(TENANT, "n", NOW).build()), single("n")))
+                .isInstanceOfSatisfying(
+                        OidcException.class, e -> assertThat(e.reason()).isEqualTo(OidcException.Reason.ISSUER))
+                .hasMessageContaining("signed by a key published for the issuer");
+    }
+
+    @Test
     void theHybridFlowChecksCHashAndAtHash() {
         String code = "SplxlOBeZQQYbYS6WxSbIA";
         String access = "jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y";

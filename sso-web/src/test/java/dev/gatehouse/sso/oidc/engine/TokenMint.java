@@ -44,9 +44,14 @@ public final class TokenMint {
         key = newKey(kid);
     }
 
+    /** The key set as Entra's common endpoint publishes it: each key with the issuer template it signs for. */
     public String jwks() {
-        return new JWKSet(key.toPublicJWK()).toString();
+        String set = new JWKSet(key.toPublicJWK()).toString();
+        return keyIssuer == null ? set : set.replace("\"kid\":", "\"issuer\":\"" + keyIssuer + "\",\"kid\":");
     }
+
+    /** The issuer the published key names; {@code null} publishes none (as most providers but Entra). */
+    public String keyIssuer;
 
     public static String issuer(String tenant) {
         return AUTHORITY + tenant + "/v2.0";
