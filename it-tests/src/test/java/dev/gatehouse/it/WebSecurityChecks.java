@@ -149,6 +149,11 @@ abstract class WebSecurityChecks {
             assertThat(last.status()).isIn(401, 429);
             throttled += last.status() == 429 ? 1 : 0;
         }
+        if (last.status() == 401) {
+            // a delay ran out just before the last guess, which was tried and started a longer delay: the next
+            // guess is throttled for certain, and its Retry-After is the one that counts
+            last = attacker.signIn(login, "one more guess");
+        }
 
         assertThat(throttled).isGreaterThan(80);
         assertThat(last.body()).contains("Too many failed sign-ins");
