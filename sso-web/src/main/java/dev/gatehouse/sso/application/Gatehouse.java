@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class Gatehouse {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Gatehouse.class.getName());
+
     @Inject
     PlatformFeature platform;
 
@@ -27,5 +29,8 @@ public class Gatehouse {
         identity.started();
         storage.started();
         identity.prepareFirstStart();
+        String base = platform.settings().baseUrl().toString();
+        LOG.info(() -> "Gatehouse started: sign in at " + base + "/login; administration at " + base + "/console and "
+                + base + "/api/v1 (" + base + "/openapi); readiness at " + base + "/health/ready");
     }
 }

@@ -162,7 +162,8 @@ public class IdentityFeature {
         Optional<char[]> configured =
                 platform.settings().adminPassword().map(secret -> secret.value().toCharArray());
         Optional<char[]> generated = platform.transactions().inTransaction(() -> firstStart.prepare(configured));
-        generated.ifPresent(password -> System.out.println(FirstStartNotice.text(password)));
+        generated.ifPresent(password -> System.out.println(
+                FirstStartNotice.text(password, platform.settings().baseUrl().toString())));
     }
 
     UserRepository userRepository() {

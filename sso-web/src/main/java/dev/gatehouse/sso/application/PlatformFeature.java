@@ -80,6 +80,11 @@ public class PlatformFeature {
                 maxBytes);
     }
 
+    /** The database once Gatehouse's start has opened it; empty before (this call starts nothing). */
+    public synchronized java.util.Optional<Database> startedDatabase() {
+        return java.util.Optional.ofNullable(database);
+    }
+
     /** Whether the database answered its last probe (once a second). */
     public boolean databaseUp() {
         return started().databaseProbe.isUp();
