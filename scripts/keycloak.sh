@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Starts Keycloak on 127.0.0.1 as the SAML identity provider of the end-to-end tests, configured like Entra ID: realm
-# "entra" from it-tests/src/test/resources/keycloak/entra-realm.json (a user in two groups named by object IDs). The
-# tests add the SAML client themselves through the admin API, since its entity ID is the one Gatehouse gives a new
-# provider.
+# Starts Keycloak on 127.0.0.1 as the SAML and OpenID Connect identity provider of the end-to-end tests, configured
+# like Entra ID: realm "entra" from it-tests/src/test/resources/keycloak/entra-realm.json (a user in two groups named by
+# object IDs). The tests add their SAML and OpenID Connect clients themselves through the admin API, since the entity
+# ID and redirect URI are the ones Gatehouse gives a new provider.
 #
 #   scripts/keycloak.sh start <port> <admin password>   # returns once the realm's SAML metadata is served
 #   scripts/keycloak.sh stop

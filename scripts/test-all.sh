@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs Gatehouse's whole test suite on a fresh Debian machine: installs the peers the tests need (Chromium and its
 # driver, PostgreSQL), starts PostgreSQL on 127.0.0.1 for the PostgreSQL lane and Keycloak on 127.0.0.1 as the SAML
-# identity provider (scripts/keycloak.sh, in the background while Maven builds), then builds everything and runs unit
-# tests, the Arquillian suite on H2 and on PostgreSQL, the Chromium console and SAML tests and the EAR smoke test on
-# Payara Server. Every server it starts binds to 127.0.0.1 and is stopped on exit. The PostgreSQL lane also stops and
+# and OpenID Connect identity provider (scripts/keycloak.sh, in the background while Maven builds), then builds
+# everything and runs unit tests, the Arquillian suite on H2 and on PostgreSQL, the Chromium console, SAML and OpenID
+# Connect tests (Entra and Microsoft Graph are served by a double the tests start) and the EAR smoke test on Payara
+# Server. Every server it starts binds to 127.0.0.1 and is stopped on exit. The PostgreSQL lane also stops and
 # restarts its database once, to check that decisions are denied during the outage and recover after it.
 #
 #   scripts/test-all.sh [extra Maven arguments]
