@@ -23,7 +23,7 @@
   <c:if test="${p.refreshable()}">
     <form method="post" class="inline">
       <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="action" value="refresh">
-      <button type="submit" class="secondary" id="refresh-metadata">Refresh metadata now</button>
+      <button type="submit" class="secondary" id="refresh-metadata">Refresh from the identity provider now</button>
     </form>
   </c:if>
   <form method="post" class="inline">

@@ -112,6 +112,43 @@ abstract class ConsoleBrowserChecks {
         assertThat(Http.anonymous().get("/login?site=default").body()).contains("Sign in with " + name);
     }
 
+    @Test
+    void anAdministratorAddsAnOpenIdConnectProviderWithQnapsIdRulesAndSeesTheRedirectUri() {
+        String name = "Entra OIDC console " + AdminApiChecks.suffix();
+        try (EntraDouble entra = new EntraDouble()) {
+            entra.app("3f2504e0-4f89-41d3-9a0c-0305e82c3301", "console-client-secret");
+            signIn();
+            navigate(By.linkText("Sign-in providers"));
+            browser.findElement(By.id("oidc-displayName")).sendKeys(name);
+            browser.findElement(By.id("oidc-tenantId")).sendKeys("72f988bf-86f1-41af-91ab-2d7cd011db4");
+            browser.findElement(By.id("oidc-clientId")).sendKeys("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
+            browser.findElement(By.id("oidc-clientSecret")).sendKeys("console-client-secret");
+            date("oidc-secretExpiresOn", "2027-06-30");
+            navigate(By.id("create-oidc-provider"));
+            assertThat(browser.findElement(By.className("errors")).getText())
+                    .contains("settings.tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db4' is not allowed; copy it from"
+                            + " the Entra app registration's Overview page: 36 letters, digits and hyphens");
+
+            browser.findElement(By.id("oidc-tenantId")).clear();
+            browser.findElement(By.id("oidc-tenantId")).sendKeys("72f988bf-86f1-41af-91ab-2d7cd011db47");
+            browser.findElement(By.id("oidc-clientSecret")).sendKeys("console-client-secret");
+            navigate(By.id("create-oidc-provider"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Provider " + name);
+            assertThat(browser.findElement(By.id("redirect-uri")).getText())
+                    .startsWith(It.baseUrl() + "/oidc/")
+                    .endsWith("/callback");
+            assertThat(browser.findElement(By.id("flow")).getText()).contains("Authorization code + PKCE");
+            assertThat(browser.findElement(By.id("secret-expires")).getText()).isEqualTo("2027-06-30");
+            assertThat(browser.getPageSource()).doesNotContain("console-client-secret");
+        }
+        assertThat(Http.anonymous().get("/login?site=default").body()).contains("Sign in with " + name);
+    }
+
+    /** Sets a date input the way a person's date picker would (typing into one depends on the browser's locale). */
+    private void date(String id, String isoDate) {
+        browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), isoDate);
+    }
+
     private void navigate(By target) {
         Chromium.navigate(browser, target);
     }
