@@ -3,6 +3,10 @@
 # calling script exits, keeping the script's exit status.
 start_micro() {
   local port=$1 password=$2
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "port $port already answers: stop whatever listens there first (the benchmark would measure it)" >&2
+    exit 1
+  fi
   work=$(mktemp -d /tmp/gatehouse-bench.XXXXXX)
   cat > "$work/preboot.txt" <<'CMD'
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1

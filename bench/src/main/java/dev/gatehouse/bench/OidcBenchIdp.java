@@ -29,6 +29,7 @@ final class OidcBenchIdp implements AutoCloseable {
     final String issuer;
     private final TokenMint mint = new TokenMint();
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
 
     OidcBenchIdp() throws IOException {
@@ -36,7 +37,7 @@ final class OidcBenchIdp implements AutoCloseable {
         // (about 40 ms), which would be measured as Gatehouse's token exchange. Read once, before the first server.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(executor);
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/bench";
         server.createContext(
                 "/bench/.well-known/openid-configuration",
@@ -91,5 +92,6 @@ final class OidcBenchIdp implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

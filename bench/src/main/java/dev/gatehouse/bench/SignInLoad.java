@@ -99,7 +99,14 @@ public final class SignInLoad {
                                 .add("justInTime", true))
                 .build();
         JsonObject provider = create(base, auth, body);
-        OidcBenchIdp idp = new OidcBenchIdp();
+        try (OidcBenchIdp idp = new OidcBenchIdp()) {
+            measure(base, auth, provider, idp, duration, threads);
+        }
+    }
+
+    private static void measure(
+            String base, String auth, JsonObject provider, OidcBenchIdp idp, Duration duration, int threads)
+            throws Exception {
         JsonObject oidc = create(
                 base,
                 auth,
@@ -135,7 +142,6 @@ public final class SignInLoad {
             login[round] = load.run("saml", duration, threads);
             openid[round] = load.run("oidc", duration, threads);
         }
-        idp.close();
         double pingMedian = median(ping);
         double loginMedian = median(login);
         double oidcMedian = median(openid);
