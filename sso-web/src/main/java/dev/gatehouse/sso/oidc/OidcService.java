@@ -33,7 +33,8 @@ import java.util.logging.Logger;
 /**
  * OpenID Connect's part of the application: per provider, the discovery document and key set (fetched when the
  * provider is saved, at the first sign-in after a start, and when an administrator refreshes it), and its pac4j
- * client. A provider whose discovery failed is tried again at most every {@link #RETRY_AFTER_FAILURE}.
+ * client. A provider whose discovery failed is tried again at most every {@link #RETRY_AFTER_FAILURE}; while its
+ * settings are unchanged the last good discovery stays in use.
  */
 public final class OidcService {
     private static final Logger LOG = Logger.getLogger(OidcService.class.getName());
@@ -55,6 +56,8 @@ public final class OidcService {
     private final Clock clock;
     private final Map<ProviderId, Discovered> discovered = new ConcurrentHashMap<>();
     private final Map<ProviderId, Failed> failures = new ConcurrentHashMap<>();
+    /** One per provider that was looked up: discovery of one provider never waits for another's. */
+    private final Map<ProviderId, Object> locks = new ConcurrentHashMap<>();
 
     public OidcService(
             UnitOfWork tx,
@@ -157,7 +160,12 @@ public final class OidcService {
     }
 
     /**
-     * @throws OidcException {@code UNAVAILABLE} when the provider's discovery failed (again)
+     * The provider's client, discovering it when its settings changed or nothing was discovered since the start. One
+     * discovery per provider at a time: requests that arrive meanwhile wait for it and take its result, and a failure
+     * is answered from memory for {@link #RETRY_AFTER_FAILURE}, so a flood of sign-ins against an unreachable issuer
+     * makes one request to it, not one each.
+     *
+     * @throws OidcException {@code UNAVAILABLE} when the provider's discovery failed
      */
     OidcClient client(Provider provider) {
         String version = version(provider);
@@ -165,26 +173,43 @@ public final class OidcService {
         if (current != null && current.version().equals(version)) {
             return current.client();
         }
-        Failed failed = failures.get(provider.id());
-        if (failed != null
-                && failed.version().equals(version)
-                && clock.instant().isBefore(failed.at().plus(RETRY_AFTER_FAILURE))) {
-            throw new OidcException(OidcException.Reason.UNAVAILABLE, failed.error());
+        synchronized (lock(provider)) {
+            current = discovered.get(provider.id());
+            if (current != null && current.version().equals(version)) {
+                return current.client();
+            }
+            Failed failed = failures.get(provider.id());
+            if (failed != null
+                    && failed.version().equals(version)
+                    && clock.instant().isBefore(failed.at().plus(RETRY_AFTER_FAILURE))) {
+                throw new OidcException(OidcException.Reason.UNAVAILABLE, failed.error());
+            }
+            return discoverNow(provider);
         }
-        return refreshNow(provider);
     }
 
-    /** Fetches discovery and keys again now; the last good ones stay in use when it fails. */
+    /**
+     * Fetches discovery and keys again now, for an administrator. When that fails the last good ones stay in use and
+     * the failure is reported.
+     */
     public void refresh(Provider provider) {
-        try {
-            refreshNow(provider);
-        } catch (OidcException e) {
-            throw ValidationException.of(
-                    "id", "the provider's discovery document could not be used: " + e.getMessage());
+        synchronized (lock(provider)) {
+            try {
+                discoverNow(provider);
+            } catch (OidcException e) {
+                throw ValidationException.of(
+                        "id",
+                        "the provider's discovery document or keys could not be used (" + e.getMessage() + "); the"
+                                + " last good ones stay in use; check the issuer and try again");
+            }
         }
     }
 
-    private synchronized OidcClient refreshNow(Provider provider) {
+    private Object lock(Provider provider) {
+        return locks.computeIfAbsent(provider.id(), id -> new Object());
+    }
+
+    private OidcClient discoverNow(Provider provider) {
         String version = version(provider);
         try {
             OidcClient client = discover(provider, (OidcSettings) provider.settings());
@@ -194,10 +219,6 @@ public final class OidcService {
         } catch (OidcException e) {
             failures.put(provider.id(), new Failed(version, e.getMessage(), clock.instant()));
             LOG.warning(() -> "OpenID provider " + provider.id() + " is not usable: " + e.getMessage());
-            Discovered previous = discovered.get(provider.id());
-            if (previous != null && previous.version().equals(version)) {
-                return previous.client();
-            }
             throw e;
         }
     }
