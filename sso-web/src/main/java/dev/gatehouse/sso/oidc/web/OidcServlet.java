@@ -145,13 +145,20 @@ public class OidcServlet extends HttpServlet {
                 response);
     }
 
+    private String cookie(HttpServletRequest request, String name, String value, int maxAge) {
+        // users reach Gatehouse at its base URL: an https base URL behind a proxy that ends TLS is https to the browser
+        boolean https = request.isSecure() || oidc.service().baseUrl().startsWith("https:");
+        return bindingCookie(request.getContextPath(), name, value, maxAge, https);
+    }
+
     /**
-     * The binding cookie: only for the callback path, HttpOnly, ten minutes. Over https it is {@code SameSite=None;
-     * Secure}, since the identity provider's form_post is a cross-site POST; over plain http (loopback tests) Lax.
+     * The binding cookie's {@code Set-Cookie} value: only for the OpenID paths, HttpOnly, ten minutes. Over https it is
+     * {@code SameSite=None; Secure}, since the identity provider's form_post is a cross-site POST that a Lax cookie
+     * would not accompany; over plain http (loopback) it is Lax, as browsers refuse {@code SameSite=None} without
+     * {@code Secure}.
      */
-    private static String cookie(HttpServletRequest request, String name, String value, int maxAge) {
-        boolean secure = request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
-        return name + "=" + value + "; Path=" + request.getContextPath() + "/oidc/; Max-Age=" + maxAge + "; HttpOnly"
-                + (secure ? "; Secure; SameSite=None" : "; SameSite=Lax");
+    static String bindingCookie(String contextPath, String name, String value, int maxAge, boolean https) {
+        return name + "=" + value + "; Path=" + contextPath + "/oidc/; Max-Age=" + maxAge + "; HttpOnly"
+                + (https ? "; Secure; SameSite=None" : "; SameSite=Lax");
     }
 }
