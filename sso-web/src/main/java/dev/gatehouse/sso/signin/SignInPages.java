@@ -12,6 +12,10 @@ public final class SignInPages {
     private static final java.util.concurrent.atomic.AtomicLong LAST_FULL_WARNING =
             new java.util.concurrent.atomic.AtomicLong(-1);
 
+    /** The minute of the last "provider not usable" warning. */
+    private static final java.util.concurrent.atomic.AtomicLong LAST_UNAVAILABLE_WARNING =
+            new java.util.concurrent.atomic.AtomicLong(-1);
+
     private SignInPages() {}
 
     /**
@@ -70,12 +74,17 @@ public final class SignInPages {
 
     /**
      * The provider cannot be used now: what it publishes (metadata, discovery, keys) could not be loaded (503). The
-     * reason goes to the server log here and to the audit log where it was found.
+     * reason goes to the server log here, at most once a minute, and to the provider's status and audit log where it
+     * was found.
      */
     public static void unavailable(
             HttpServletRequest request, HttpServletResponse response, Object provider, String why)
             throws IOException, ServletException {
-        LOG.warning(() -> "sign-in provider " + provider + " is not usable: " + why);
+        long minute = System.nanoTime() / 60_000_000_000L;
+        if (LAST_UNAVAILABLE_WARNING.getAndSet(minute) != minute) {
+            // at most one line a minute: anyone can ask for the sign-in page of a provider that is down
+            LOG.warning(() -> "sign-in provider " + provider + " is not usable: " + why);
+        }
         error(
                 request,
                 response,
