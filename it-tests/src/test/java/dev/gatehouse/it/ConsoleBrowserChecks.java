@@ -149,6 +149,34 @@ abstract class ConsoleBrowserChecks {
         browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), isoDate);
     }
 
+    @Test
+    void anAdministratorCreatesAScimTokenSeesItOnceAndFindsItAmongTheExpiringCredentials() {
+        String name = "Entra console " + AdminApiChecks.suffix();
+        signIn();
+        navigate(By.linkText("Provisioning"));
+        assertThat(browser.findElement(By.id("tenant-url")).getText()).isEqualTo(It.baseUrl() + "/scim/v2/default");
+
+        browser.findElement(By.id("token-name")).sendKeys(name);
+        navigate(By.id("create-scim-token"));
+        String secret =
+                It.secret(browser.findElement(By.id("shown-secret-value")).getText());
+        assertThat(secret).startsWith("ghs_").hasSize(69);
+        assertThat(Http.authorized("Bearer " + secret)
+                        .get("/scim/v2/default/ServiceProviderConfig")
+                        .status())
+                .isEqualTo(200);
+
+        navigate(By.linkText("Provisioning"));
+        assertThat(browser.findElements(By.id("shown-secret"))).as("shown once").isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(secret.substring(26));
+        assertThat(browser.findElement(By.id("scim-tokens")).getText()).contains(name);
+
+        navigate(By.linkText("Credentials"));
+        assertThat(browser.findElement(By.id("credentials")).getText())
+                .contains(name, "SCIM_TOKEN", "VALID", "provisioning stops");
+        assertThat(browser.getPageSource()).doesNotContain(secret.substring(26));
+    }
+
     private void navigate(By target) {
         Chromium.navigate(browser, target);
     }

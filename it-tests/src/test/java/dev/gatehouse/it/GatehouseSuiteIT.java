@@ -21,6 +21,38 @@ class GatehouseSuiteIT {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(It.property("gatehouse.it.war")));
     }
 
+    /**
+     * After every nested check: no secret a test was handed (SCIM tokens, their resets, app passwords, API tokens,
+     * storage-client secrets, the administrator's password) is in any line of the server's log of this run.
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void noSecretReachedTheServerLog() throws java.io.IOException {
+        java.nio.file.Path log = java.nio.file.Path.of(It.property("gatehouse.it.server-log"));
+        StringBuilder all = new StringBuilder();
+        try (var files = java.nio.file.Files.list(log.getParent())) {
+            // Payara's file handler numbers its files: server-h2.log.0, .1, …
+            for (java.nio.file.Path file : files.filter(f -> f.getFileName()
+                            .toString()
+                            .startsWith(log.getFileName().toString()))
+                    .toList()) {
+                all.append(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        String text = all.toString();
+        org.assertj.core.api.Assertions.assertThat(text)
+                .as("the server log of this run")
+                .contains("Gatehouse");
+        org.assertj.core.api.Assertions.assertThat(It.SECRETS)
+                .as("secrets the tests were handed")
+                .isNotEmpty();
+        for (String secret : It.SECRETS) {
+            org.assertj.core.api.Assertions.assertThat(text.contains(secret))
+                    .as("a secret of " + secret.length() + " characters starting " + secret.substring(0, 4) + " is in "
+                            + log)
+                    .isFalse();
+        }
+    }
+
     @Nested
     class Health extends HealthChecks {}
 
@@ -50,6 +82,12 @@ class GatehouseSuiteIT {
 
     @Nested
     class Hardening extends HardeningChecks {}
+
+    @Nested
+    class Scim extends ScimChecks {}
+
+    @Nested
+    class CredentialLifecycle extends CredentialChecks {}
 
     @Nested
     class OpenApi extends OpenApiChecks {}

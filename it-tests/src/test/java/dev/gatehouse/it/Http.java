@@ -52,6 +52,13 @@ final class Http {
         return http;
     }
 
+    /** A client that sends {@code authorization} as its Authorization header, such as {@code Bearer <token>}. */
+    static Http authorized(String authorization) {
+        Http http = new Http();
+        http.authorization = authorization;
+        return http;
+    }
+
     Response get(String path, String... headers) {
         return send(request(path, headers).GET());
     }

@@ -22,6 +22,15 @@ final class It {
     }
 
     static String adminPassword() {
-        return property("gatehouse.it.admin-password");
+        return secret(property("gatehouse.it.admin-password"));
+    }
+
+    /** Every secret the tests were handed (tokens, app passwords, passwords): none may appear in the server log. */
+    static final java.util.Set<String> SECRETS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Notes {@code value} as a secret that must never reach the server log, and returns it. */
+    static String secret(String value) {
+        SECRETS.add(value);
+        return value;
     }
 }

@@ -35,7 +35,7 @@ final class StorageFixture {
         JsonObject client = admin.json(
                         "POST", "/api/v1/sites/default/storage/clients", "{\"name\":\"nas-" + suffix + "\"}")
                 .object();
-        storage = Http.basic(client.getString("id"), client.getString("secret"));
+        storage = Http.basic(client.getString("id"), It.secret(client.getString("secret")));
         return this;
     }
 
@@ -52,6 +52,21 @@ final class StorageFixture {
                 "/api/v1/storage/decisions",
                 "{\"user\":\"" + user + "\",\"action\":\"" + action + "\",\"path\":\"" + path + "\",\"bytes\":" + bytes
                         + "}");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.object();
+    }
+
+    /** A file client's sign-in, asked by the storage server. */
+    JsonObject authenticate(String username, String password) {
+        Http.Response response = storage.json(
+                "POST",
+                "/api/v1/storage/authenticate",
+                jakarta.json.Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("password", password)
+                        .add("clientAddress", "192.0.2.10")
+                        .build()
+                        .toString());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.object();
     }

@@ -117,6 +117,25 @@ public class GroupService {
                 .toList();
     }
 
+    /**
+     * The groups {@code member} belongs to directly or through other groups, by name: what a storage server maps to
+     * its own groups.
+     */
+    public List<Group> effectiveGroupsOf(SiteId siteId, PrincipalId member) {
+        Deque<GroupId> queue = new ArrayDeque<>(groups.groupsOf(member));
+        Set<GroupId> seen = new HashSet<>();
+        List<Group> found = new java.util.ArrayList<>();
+        while (!queue.isEmpty() && seen.size() < 10_000) {
+            GroupId current = queue.poll();
+            if (seen.add(current)) {
+                groups.find(current).filter(g -> g.site().equals(siteId)).ifPresent(found::add);
+                queue.addAll(groups.groupsOf(current));
+            }
+        }
+        found.sort(java.util.Comparator.comparing(g -> g.name().value().toLowerCase(java.util.Locale.ROOT)));
+        return found;
+    }
+
     /** Adds a user or group; returns false when it was already a member. */
     public boolean addMember(SiteId siteId, GroupId groupId, PrincipalId member, Actor actor) {
         group(siteId, groupId);

@@ -14,6 +14,7 @@ import dev.gatehouse.identity.domain.SiteId;
 import dev.gatehouse.identity.domain.User;
 import dev.gatehouse.identity.domain.UserId;
 import dev.gatehouse.identity.domain.UserState;
+import dev.gatehouse.identity.domain.Uuids;
 import dev.gatehouse.identity.port.AuditLog;
 import dev.gatehouse.identity.port.GroupLinkRepository;
 import dev.gatehouse.identity.port.GroupRepository;
@@ -167,7 +168,7 @@ public class IdentityUpsert {
             String who) {
         Instant now = clock.instant();
         User user = new User(
-                UserId.random(),
+                newUserId(identity.key()),
                 site,
                 login,
                 displayName(identity),
@@ -249,6 +250,13 @@ public class IdentityUpsert {
             audit.success(site, actor, AuditType.SSO_USER_UPDATED, target(user), String.join("; ", changed));
         }
         return after;
+    }
+
+    /** A SCIM id is issued by Gatehouse as the user's own id, so the user created for it takes that id. */
+    private static UserId newUserId(LinkKey key) {
+        return key instanceof LinkKey.ScimId scim && Uuids.isCanonical(scim.value())
+                ? new UserId(java.util.UUID.fromString(scim.value()))
+                : UserId.random();
     }
 
     private static Optional<String> untrusted(IdentitySource source, ExternalIdentity identity) {

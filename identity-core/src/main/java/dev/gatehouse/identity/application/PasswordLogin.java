@@ -1,11 +1,14 @@
 package dev.gatehouse.identity.application;
 
+import dev.gatehouse.identity.credential.IssuedSecrets;
 import dev.gatehouse.identity.credential.LoginThrottle;
 import dev.gatehouse.identity.credential.PasswordHasher;
 import dev.gatehouse.identity.domain.Actor;
 import dev.gatehouse.identity.domain.AuditEvent;
 import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.domain.AuthMethod;
+import dev.gatehouse.identity.domain.Credential;
+import dev.gatehouse.identity.domain.CredentialKind;
 import dev.gatehouse.identity.domain.Login;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.User;
@@ -60,7 +63,31 @@ public class PasswordLogin {
         this.clock = clock;
     }
 
+    private Credentials appPasswords;
+
+    /** Lets file clients sign in with app passwords too ({@link #authenticateFileClient}). */
+    public PasswordLogin acceptingAppPasswords(Credentials credentials) {
+        this.appPasswords = credentials;
+        return this;
+    }
+
+    /** A browser's password sign-in: local passwords only. */
     public LoginResult authenticate(Site site, String loginText, char[] password, String clientAddress) {
+        return attempt(site, loginText, password, clientAddress, false);
+    }
+
+    /**
+     * A file client's sign-in (SFTP, WebDAV, SMB, asked by a storage server): a local password, or one of the user's
+     * app passwords, which is how users who sign in by SSO reach their files from such clients. An app password is
+     * checked without a password hash (it holds 256 random bits), but under the same throttle; a secret shaped like
+     * one is never tried as a local password, so both paths take about the same time whether the login exists or not.
+     */
+    public LoginResult authenticateFileClient(Site site, String loginText, char[] password, String clientAddress) {
+        return attempt(site, loginText, password, clientAddress, true);
+    }
+
+    private LoginResult attempt(
+            Site site, String loginText, char[] password, String clientAddress, boolean fileClient) {
         String accountKey =
                 "account:" + site.id() + ":" + String.valueOf(loginText).toLowerCase(Locale.ROOT);
         String addressKey = "address:" + clientAddress;
@@ -81,7 +108,23 @@ public class PasswordLogin {
         }
         Optional<User> found = login(loginText).flatMap(login -> users.findByLogin(site.id(), login));
         String reason = null;
-        if (found.isEmpty()) {
+        String via = "password login";
+        Optional<IssuedSecrets.Presented> appPassword = fileClient && appPasswords != null
+                ? IssuedSecrets.parse(CredentialKind.APP_PASSWORD, new String(password))
+                : Optional.empty();
+        if (appPassword.isPresent()) {
+            Optional<Credential> credential = appPasswords.authenticate(CredentialKind.APP_PASSWORD, appPassword);
+            if (found.isEmpty()) {
+                reason = "unknown login";
+            } else if (credential.isEmpty()
+                    || !found.get().id().equals(credential.get().user())) {
+                reason = "wrong, expired or revoked app password";
+            } else if (!found.get().isEnabled()) {
+                reason = "account is " + found.get().state().name().toLowerCase(Locale.ROOT);
+            } else {
+                via = "app password '" + credential.get().name() + "'";
+            }
+        } else if (found.isEmpty()) {
             hasher.verifyNobody(password);
             reason = "unknown login";
         } else {
@@ -116,7 +159,7 @@ public class PasswordLogin {
                 AuditType.LOGIN_SUCCEEDED,
                 "user:" + user.id(),
                 true,
-                "password login from " + clientAddress));
+                via + (fileClient ? " of a file client" : "") + " from " + clientAddress));
         return new LoginResult.Success(user);
     }
 

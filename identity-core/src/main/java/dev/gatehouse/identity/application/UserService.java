@@ -50,6 +50,8 @@ public class UserService {
     private final Clock clock;
     private final java.util.List<dev.gatehouse.identity.port.PrincipalRemovalListener> removalListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<dev.gatehouse.identity.port.UserAccessListener> accessListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public UserService(
             SiteRepository sites,
@@ -170,7 +172,28 @@ public class UserService {
         keepBreakGlass(site, before, after, describe(before, after));
         users.save(after);
         audit.success(siteId, actor, AuditType.USER_UPDATED, target(after), "changed " + String.join(", ", changed));
+        if (before.isEnabled() && !after.isEnabled()) {
+            accessEnded(siteId, id, "the user was " + after.state().name().toLowerCase(java.util.Locale.ROOT));
+        } else if (!before.authMethod().equals(after.authMethod())) {
+            accessEnded(
+                    siteId,
+                    id,
+                    "the user now signs in with " + after.authMethod().code());
+        }
         return after;
+    }
+
+    /**
+     * Registers what must end when a user loses access (disabled, deprovisioned, deleted, moved to another method):
+     * told inside the changing transaction.
+     */
+    public void onAccessEnded(dev.gatehouse.identity.port.UserAccessListener listener) {
+        accessListeners.add(listener);
+    }
+
+    /** Tells the listeners that {@code user} lost access; for services that change users themselves (provisioning). */
+    void accessEnded(SiteId siteId, UserId user, String why) {
+        accessListeners.forEach(l -> l.accessEnded(siteId, user, why));
     }
 
     public void setPassword(SiteId siteId, UserId id, char[] password, Actor actor) {
@@ -190,6 +213,7 @@ public class UserService {
         User user = user(siteId, id);
         keepBreakGlass(site, user, null, "delete");
         removalListeners.forEach(l -> l.removed(siteId, id));
+        accessEnded(siteId, id, "the user was deleted");
         groups.removeAllMembershipsOf(id);
         links.deleteAllOf(id);
         users.delete(id);
@@ -229,7 +253,11 @@ public class UserService {
      * The method named by {@code code}; an SSO method must name a provider of the site or of a site above it: the
      * providers its sign-in page offers (a child site signs in with its parent's providers).
      */
-    private AuthMethod authMethod(SiteId siteId, String field, String code) {
+    /**
+     * The authentication method {@code code} names, when users of the site may have it (an SSO method must name a
+     * provider of the site or of a site above it); otherwise a {@link ValidationException} on {@code field}.
+     */
+    public AuthMethod authMethod(SiteId siteId, String field, String code) {
         AuthMethod method = AuthMethod.parse(field, code);
         if (method instanceof AuthMethod.Sso sso
                 && providers

@@ -73,7 +73,10 @@ public sealed interface LinkKey {
         }
     }
 
-    /** The {@code id} Gatehouse issued to a SCIM client for this user. */
+    /**
+     * The {@code id} Gatehouse issued to a SCIM client for this user: the user's own id (a user that SCIM creates gets
+     * the id its key names; a user that SCIM takes over, after matching it by {@code userName}, is linked by its id).
+     */
     record ScimId(String value) implements LinkKey {
         public ScimId {
             requireText(value);

@@ -14,11 +14,15 @@ public final class IdentityPersistence {
             ProviderEntity.class,
             AuditEventEntity.class,
             GroupLinkEntity.class,
-            EntraGroupNameEntity.class);
+            EntraGroupNameEntity.class,
+            CredentialEntity.class,
+            ScimResourceEntity.class,
+            ScimSettingsEntity.class,
+            ProvisioningEntryEntity.class);
 
     /**
      * The Flyway location of this module's migrations. Versions are one sequence across modules (see
-     * {@code docs/architecture.md}): V1, V3 and V4 are here.
+     * {@code docs/architecture.md}): V1, V3, V4 and V5 are here.
      */
     public static final String MIGRATIONS = "classpath:db/identity";
 

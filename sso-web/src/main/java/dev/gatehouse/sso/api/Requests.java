@@ -106,6 +106,43 @@ final class Requests {
             requiredProperties = {"grantee", "bytes"})
     record QuotaRequest(String grantee, JsonValue bytes) {}
 
+    @Schema(
+            name = "ScimSettingsRequest",
+            description = "newUserMethod: 'sso:<provider id>', 'directory' or 'local'; tenantId with objectIdAttribute"
+                    + " link provisioned users to their Entra sign-ins; deletePolicy: disable or delete; tokenScheme:"
+                    + " bearer or basic; displayNameFrom: name (givenName + familyName) or displayName; emailFrom:"
+                    + " emails or userName",
+            requiredProperties = "newUserMethod")
+    record ScimSettingsRequest(
+            String newUserMethod,
+            String tenantId,
+            String objectIdAttribute,
+            String deletePolicy,
+            String tokenScheme,
+            String displayNameFrom,
+            String emailFrom) {}
+
+    @Schema(
+            name = "CredentialRequest",
+            description = "expiresAt: an ISO-8601 instant or date; default one year for SCIM tokens",
+            requiredProperties = "name")
+    record CredentialRequest(String name, String expiresAt) {}
+
+    @Schema(name = "ExtendRequest", requiredProperties = "expiresAt")
+    record ExtendRequest(String expiresAt) {}
+
+    @Schema(
+            name = "StorageLoginRequest",
+            description = "A file client's sign-in as the storage server received it: the login, the password (a local"
+                    + " password or an app password) and, optionally, the address of the file client for throttling",
+            requiredProperties = {"username", "password"})
+    record StorageLoginRequest(String username, String password, String clientAddress) {
+        @Override
+        public String toString() {
+            return "StorageLoginRequest[" + username + ", ****]";
+        }
+    }
+
     @Schema(name = "StorageClientRequest", requiredProperties = "name")
     record StorageClientRequest(String name) {}
 

@@ -81,6 +81,100 @@ public class StorageServerResource {
         return new PingView(true);
     }
 
+    @Inject
+    dev.gatehouse.identity.application.PasswordLogin passwordLogin;
+
+    @Inject
+    dev.gatehouse.identity.application.SiteService siteService;
+
+    @Inject
+    dev.gatehouse.identity.application.GroupService groupService;
+
+    /** A group of a signed-in file client's user. */
+    public record GroupView(String id, String name) {}
+
+    /**
+     * The answer to a file client's sign-in.
+     *
+     * @param reason why not, in words safe to show the user (the audit log has the precise reason)
+     * @param retryAfterSeconds when throttled
+     */
+    @Schema(name = "StorageLoginAnswer")
+    public record LoginView(
+            boolean allowed,
+            String user,
+            String login,
+            String displayName,
+            String email,
+            List<GroupView> groups,
+            String reason,
+            Long retryAfterSeconds) {}
+
+    @POST
+    @Path("authenticate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "May this file client sign in? (SFTP, WebDAV, SMB: every login a browser cannot make)",
+            description = "Body: {username, password, clientAddress?}. The password is the user's local password or one"
+                    + " of their app passwords (users who sign in by SSO have only those). Allowed: the user's id,"
+                    + " login and groups (direct and through other groups). Refused: a generic reason; the precise one"
+                    + " is in the audit log. Failures are throttled per account and per clientAddress (or the storage"
+                    + " server's address).")
+    public LoginView authenticate(Requests.StorageLoginRequest body) {
+        dev.gatehouse.identity.validation.Checks checks = new dev.gatehouse.identity.validation.Checks();
+        checks.required("username", body.username(), 256);
+        checks.required("password", body.password(), 1024);
+        checks.optional("clientAddress", body.clientAddress(), 64);
+        checks.throwIfAny();
+        StorageClient client = client();
+        String address = (body.clientAddress() == null || body.clientAddress().isBlank()
+                        ? request.getRemoteAddr()
+                        : body.clientAddress().strip())
+                + " via " + client.name();
+        return transactions.inTransaction(() -> {
+            dev.gatehouse.identity.domain.Site site =
+                    siteService.find(client.site()).orElseThrow();
+            dev.gatehouse.identity.application.LoginResult result = passwordLogin.authenticateFileClient(
+                    site, body.username(), body.password().toCharArray(), address);
+            if (result instanceof dev.gatehouse.identity.application.LoginResult.Success success) {
+                var user = success.user();
+                return new LoginView(
+                        true,
+                        user.id().toString(),
+                        user.login().value(),
+                        user.displayName(),
+                        user.email() == null ? null : user.email().toString(),
+                        groupService.effectiveGroupsOf(site.id(), user.id()).stream()
+                                .map(g -> new GroupView(
+                                        g.id().toString(), g.name().value()))
+                                .toList(),
+                        null,
+                        null);
+            }
+            if (result instanceof dev.gatehouse.identity.application.LoginResult.Throttled throttled) {
+                long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+                return new LoginView(
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        "too many failed sign-ins; try again in " + seconds + " s",
+                        seconds);
+            }
+            return new LoginView(
+                    false,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    "the login or password is wrong, or this account cannot sign in here",
+                    null);
+        });
+    }
+
     @POST
     @Path("decisions")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -162,4 +162,95 @@ public class UsersResource {
         });
         return Response.noContent().build();
     }
+
+    @Inject
+    dev.gatehouse.identity.application.Credentials credentials;
+
+    /**
+     * A new app password or API token, in this answer only: {@code secret} is what the user enters as the password of
+     * their file client (with their login as the user name), or what automation sends as
+     * {@code Authorization: Bearer <secret>}.
+     */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "IssuedCredential")
+    public record IssuedView(String id, String kind, String name, String login, String expiresAt, String secret) {
+        @Override
+        public String toString() {
+            return "IssuedView[" + id + ", ****]";
+        }
+    }
+
+    @GET
+    @Path("{id}/app-passwords")
+    @Operation(summary = "A user's app passwords and API tokens (never their secrets)")
+    public java.util.List<dev.gatehouse.sso.credentials.CredentialView> credentialsOf(
+            @PathParam("site") String slug, @PathParam("id") String id) {
+        UserId userId = UserId.parse("id", id);
+        java.time.Instant now = java.time.Clock.systemUTC().instant();
+        return adminChanges.read(() -> {
+            Site site = context.site(slug);
+            userService.get(site.id(), userId);
+            return credentials.listOf(userId).stream()
+                    .map(c -> dev.gatehouse.sso.credentials.CredentialView.of(c, now))
+                    .toList();
+        });
+    }
+
+    @POST
+    @Path("{id}/app-passwords")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Issue an app password for one of the user's file clients (SFTP, WebDAV, SMB); its secret is in"
+                    + " this answer only",
+            description = "Body: {name, expiresAt?}; default one year. The storage servers' authentication API accepts"
+                    + " it with the user's login. It is revoked when the user is disabled, deprovisioned, deleted or"
+                    + " moved to another authentication method.")
+    @APIResponse(responseCode = "201", description = "Issued; the secret is shown only in this answer")
+    public Response issueAppPassword(
+            @PathParam("site") String slug, @PathParam("id") String id, Requests.CredentialRequest body) {
+        return issue(slug, id, body, dev.gatehouse.identity.domain.CredentialKind.APP_PASSWORD);
+    }
+
+    @POST
+    @Path("{id}/api-tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Issue an API token that acts as this administrator; its secret is in this answer only",
+            description = "Body: {name, expiresAt?}; default 90 days. Send it as 'Authorization: Bearer <token>': no"
+                    + " password hash per call, unlike HTTP Basic. Revoked with the administrator's access.")
+    @APIResponse(responseCode = "201", description = "Issued; the secret is shown only in this answer")
+    public Response issueApiToken(
+            @PathParam("site") String slug, @PathParam("id") String id, Requests.CredentialRequest body) {
+        return issue(slug, id, body, dev.gatehouse.identity.domain.CredentialKind.API_TOKEN);
+    }
+
+    private Response issue(
+            String slug,
+            String id,
+            Requests.CredentialRequest body,
+            dev.gatehouse.identity.domain.CredentialKind kind) {
+        UserId userId = UserId.parse("id", id);
+        java.time.Instant expiresAt = CredentialsResource.instant("expiresAt", body.expiresAt());
+        IssuedView issued = adminChanges.change(null, context.admin().actor(), () -> {
+            Site site = context.site(slug);
+            var user = userService.get(site.id(), userId);
+            var token = credentials.issue(
+                    site.id(),
+                    kind,
+                    userId,
+                    body.name(),
+                    expiresAt,
+                    context.admin().actor());
+            return new IssuedView(
+                    token.credential().id().toString(),
+                    kind.code(),
+                    token.credential().name(),
+                    user.login().value(),
+                    token.credential().expiresAt().toString(),
+                    token.secret().value());
+        });
+        return Response.status(201)
+                .header("Cache-Control", "no-store")
+                .entity(issued)
+                .build();
+    }
 }

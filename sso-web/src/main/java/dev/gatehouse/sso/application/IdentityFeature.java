@@ -3,24 +3,31 @@ package dev.gatehouse.sso.application;
 import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.application.AuditRetention;
 import dev.gatehouse.identity.application.BoundedAuditWriter;
+import dev.gatehouse.identity.application.Credentials;
 import dev.gatehouse.identity.application.EntraGroupNames;
 import dev.gatehouse.identity.application.FirstStart;
 import dev.gatehouse.identity.application.GroupService;
 import dev.gatehouse.identity.application.IdentityUpsert;
 import dev.gatehouse.identity.application.PasswordLogin;
 import dev.gatehouse.identity.application.ProviderAdministration;
+import dev.gatehouse.identity.application.Provisioning;
 import dev.gatehouse.identity.application.SignInCompletion;
 import dev.gatehouse.identity.application.SiteService;
 import dev.gatehouse.identity.application.UserService;
+import dev.gatehouse.identity.credential.IssuedSecrets;
 import dev.gatehouse.identity.credential.LoginThrottle;
 import dev.gatehouse.identity.credential.PasswordHasher;
 import dev.gatehouse.identity.credential.SecretCipher;
+import dev.gatehouse.identity.domain.Actor;
 import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.persistence.JpaAuditLog;
+import dev.gatehouse.identity.persistence.JpaCredentialRepository;
 import dev.gatehouse.identity.persistence.JpaGroupLinkRepository;
 import dev.gatehouse.identity.persistence.JpaGroupRepository;
 import dev.gatehouse.identity.persistence.JpaIdentityLinkRepository;
 import dev.gatehouse.identity.persistence.JpaProviderRepository;
+import dev.gatehouse.identity.persistence.JpaProvisioningLog;
+import dev.gatehouse.identity.persistence.JpaScimRepository;
 import dev.gatehouse.identity.persistence.JpaSiteRepository;
 import dev.gatehouse.identity.persistence.JpaUserRepository;
 import dev.gatehouse.identity.port.AuditLog;
@@ -29,6 +36,7 @@ import dev.gatehouse.identity.port.IdentityChangeListener;
 import dev.gatehouse.identity.port.IdentityLinkRepository;
 import dev.gatehouse.identity.port.ProviderProtocols;
 import dev.gatehouse.identity.port.ProviderRepository;
+import dev.gatehouse.identity.port.ProvisioningLog;
 import dev.gatehouse.identity.port.SiteRepository;
 import dev.gatehouse.identity.port.UserRepository;
 import dev.gatehouse.sso.config.GatehouseSettings;
@@ -80,6 +88,9 @@ public class IdentityFeature {
     private SignInCompletion signInCompletion;
     private ProviderAdministration providerAdministration;
     private EntraGroupNames entraGroupNames;
+    private Credentials credentials;
+    private Provisioning provisioning;
+    private ProvisioningLog provisioningLog;
     private final ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "gatehouse-audit-retention");
         thread.setDaemon(true);
@@ -123,16 +134,37 @@ public class IdentityFeature {
                 auditLog,
                 clock);
         adminChanges = new AdminChanges(transactions, changes, auditLog, clock);
+        IdentityUpsert upsert = new IdentityUpsert(
+                userRepository, linkRepository, groupRepository, groupLinkRepository, auditLog, clock);
         signInCompletion = new SignInCompletion(
                 transactions,
-                new IdentityUpsert(
-                        userRepository, linkRepository, groupRepository, groupLinkRepository, auditLog, clock),
+                upsert,
                 changes,
                 new BoundedAuditWriter(
                         transactions, auditLog, AuditType.LOGIN_FAILED, "refused sign-in messages", 20, clock));
         providerAdministration =
                 new ProviderAdministration(adminChanges, providerRepository, protocols, auditLog, clock);
         entraGroupNames = new EntraGroupNames(groupLinkRepository, groups);
+        credentials = new Credentials(
+                new JpaCredentialRepository(em), userRepository, new IssuedSecrets(), auditLog, transactions, clock);
+        provisioning = new Provisioning(
+                userRepository,
+                linkRepository,
+                groupRepository,
+                groupLinkRepository,
+                new JpaScimRepository(em),
+                upsert,
+                users,
+                groups,
+                auditLog,
+                clock);
+        users.onAccessEnded((site, user, why) -> credentials.revokeAllOf(site, user, Actor.SYSTEM, why));
+        passwordLogin.acceptingAppPasswords(credentials);
+        provisioningLog = new JpaProvisioningLog(em);
+        int provisioningLogDays = settings.provisioningLogRetentionDays();
+        daily.scheduleWithFixedDelay(
+                () -> purgeProvisioningLog(transactions, clock, provisioningLogDays), 2, 24 * 60, TimeUnit.MINUTES);
+        daily.scheduleWithFixedDelay(this::raiseCredentialAlerts, 3, 60, TimeUnit.MINUTES);
         AuditRetention retention = new AuditRetention(transactions, auditLog, settings.auditRetentionDays(), clock);
         daily.scheduleWithFixedDelay(() -> purge(retention), 1, 24 * 60, TimeUnit.MINUTES);
         sites = new SiteService(siteRepository, auditLog, clock);
@@ -144,6 +176,23 @@ public class IdentityFeature {
             retention.purge();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The audit retention could not run: " + e.getMessage(), e);
+        }
+    }
+
+    private void purgeProvisioningLog(Transactions transactions, Clock clock, int days) {
+        try {
+            transactions.inTransaction(
+                    () -> provisioningLog.deleteBefore(clock.instant().minus(java.time.Duration.ofDays(days))));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The provisioning log retention could not run: " + e.getMessage(), e);
+        }
+    }
+
+    private void raiseCredentialAlerts() {
+        try {
+            credentials.raiseAlerts();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Expiring credentials could not be checked: " + e.getMessage(), e);
         }
     }
 
@@ -191,6 +240,21 @@ public class IdentityFeature {
     @Produces
     public AuditLog auditLog() {
         return started().auditLog;
+    }
+
+    @Produces
+    public Credentials credentials() {
+        return started().credentials;
+    }
+
+    @Produces
+    public Provisioning provisioning() {
+        return started().provisioning;
+    }
+
+    @Produces
+    public ProvisioningLog provisioningLog() {
+        return started().provisioningLog;
     }
 
     @Produces

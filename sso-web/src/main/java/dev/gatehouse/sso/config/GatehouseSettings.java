@@ -25,6 +25,7 @@ import java.util.function.Function;
  *   <tr><td>{@code gatehouse.admin-password}</td><td>the first administrator's password on first start; default generated and printed once</td></tr>
  *   <tr><td>{@code gatehouse.password.iterations}</td><td>PBKDF2 iterations for new password hashes; default 600000</td></tr>
  *   <tr><td>{@code gatehouse.audit.retention-days}</td><td>audit events older than this are deleted daily, 1 to 36500; default 400</td></tr>
+ *   <tr><td>{@code gatehouse.scim.log-retention-days}</td><td>provisioning log entries older than this are deleted daily, 1 to 3650; default 30</td></tr>
  *   <tr><td>{@code gatehouse.saml.metadata-refresh-minutes}</td><td>between scheduled metadata refreshes, 1 to 10080; default 60</td></tr>
  *   <tr><td>{@code gatehouse.outbound.connect-timeout-millis}, {@code gatehouse.outbound.timeout-millis}</td><td>requests to identity providers and Graph (metadata, discovery, keys, tokens): connect timeout and the deadline of a whole request; default 5000 and 10000</td></tr>
  *   <tr><td>{@code gatehouse.entra.authority-url}, {@code gatehouse.graph.url}</td><td>Entra's sign-in host and Microsoft Graph, for a national cloud; default {@code https://login.microsoftonline.com/} and {@code https://graph.microsoft.com/}</td></tr>
@@ -43,6 +44,7 @@ public record GatehouseSettings(
         Optional<Secret> adminPassword,
         int passwordIterations,
         int auditRetentionDays,
+        int provisioningLogRetentionDays,
         int samlMetadataRefreshMinutes,
         Outbound outbound,
         MicrosoftCloud microsoft) {
@@ -110,6 +112,7 @@ public record GatehouseSettings(
                 .filter(s -> !s.isEmpty())
                 .map(Secret::new);
         int retentionDays = integer(source, "gatehouse.audit.retention-days", 400, 1, 36_500, problems);
+        int provisioningLogDays = integer(source, "gatehouse.scim.log-retention-days", 30, 1, 3650, problems);
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
@@ -125,6 +128,7 @@ public record GatehouseSettings(
                 admin,
                 iterations,
                 retentionDays,
+                provisioningLogDays,
                 refreshMinutes,
                 outbound,
                 microsoft);

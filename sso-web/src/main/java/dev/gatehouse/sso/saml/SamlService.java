@@ -186,6 +186,28 @@ public final class SamlService implements AutoCloseable {
                 cached.flatMap(MetadataCache.Entry::lastError).orElse(null));
     }
 
+    /**
+     * The IdP signing certificates Gatehouse trusts for a provider: those of its last good metadata (URL) or of its
+     * uploaded metadata; none for a pinned fingerprint. Call inside a transaction.
+     */
+    public java.util.List<java.security.cert.X509Certificate> signingCertificates(Provider provider) {
+        SamlSettings settings = (SamlSettings) provider.settings();
+        Optional<String> xml =
+                switch (settings.trust()) {
+                    case METADATA_URL -> metadata.find(provider.id()).flatMap(MetadataCache.Entry::xml);
+                    case METADATA_XML -> Optional.ofNullable(settings.metadataXml());
+                    default -> Optional.empty();
+                };
+        try {
+            return xml.map(document -> IdpMetadataParser.parse(
+                                    document.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.List.of())
+                            .signingCertificates())
+                    .orElse(java.util.List.of());
+        } catch (MetadataException e) {
+            return java.util.List.of();
+        }
+    }
+
     /** Refreshes every enabled metadata-URL provider; failures are audited and logged, never thrown. */
     public void refreshAll() {
         try {

@@ -1,7 +1,11 @@
 package dev.gatehouse.sso.security;
 
 import dev.gatehouse.identity.application.AdminChanges;
+import dev.gatehouse.identity.application.Credentials;
 import dev.gatehouse.identity.application.LoginResult;
+import dev.gatehouse.identity.application.SiteService;
+import dev.gatehouse.identity.credential.IssuedSecrets;
+import dev.gatehouse.identity.domain.CredentialKind;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.User;
 import dev.gatehouse.identity.port.UserRepository;
@@ -51,6 +55,12 @@ public class AdminFilter extends HttpFilter {
     @Inject
     UserRepository userRepository;
 
+    @Inject
+    Credentials credentials;
+
+    @Inject
+    SiteService siteService;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -64,6 +74,8 @@ public class AdminFilter extends HttpFilter {
         String authorization = request.getHeader("Authorization");
         boolean basic =
                 signedIn == null && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        boolean bearer =
+                signedIn == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 
         if (Csrf.isStateChanging(request) && !Csrf.originAllowed(request, gatehouseSettings.baseUrl())) {
             refuse(response, api, 403, "Forbidden", "the request comes from another origin");
@@ -72,6 +84,13 @@ public class AdminFilter extends HttpFilter {
         if (basic) {
             signedIn = basicSignIn(request, response, authorization.substring(6).trim());
             if (signedIn == null) {
+                return;
+            }
+        } else if (bearer) {
+            signedIn = tokenSignIn(authorization.substring(7).trim());
+            if (signedIn == null) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"Gatehouse\"");
+                Problems.write(response, 401, "Unauthorized", "the API token is wrong, expired or revoked");
                 return;
             }
         } else if (signedIn == null) {
@@ -97,7 +116,7 @@ public class AdminFilter extends HttpFilter {
         SignedIn admin = signedIn;
         Optional<User> user = adminChanges.read(() -> userRepository.find(admin.user()));
         if (user.isEmpty() || !user.get().isEnabled()) {
-            if (session != null && !basic) {
+            if (session != null && !basic && !bearer) {
                 session.invalidate();
             }
             refuse(response, api, 401, "Unauthorized", "the account is disabled or no longer exists");
@@ -159,6 +178,25 @@ public class AdminFilter extends HttpFilter {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Gatehouse\", charset=\"UTF-8\"");
         Problems.write(response, 401, "Unauthorized", "wrong user name or password");
         return null;
+    }
+
+    /**
+     * An administrator's API token ({@code Authorization: Bearer gha_…}): one primary-key read and a hash comparison,
+     * no password hash. Whether its administrator is still enabled and an administrator is checked below, as for every
+     * caller.
+     */
+    private SignedIn tokenSignIn(String token) {
+        return adminChanges.read(() -> credentials
+                .authenticate(CredentialKind.API_TOKEN, IssuedSecrets.parse(CredentialKind.API_TOKEN, token))
+                .flatMap(credential -> userRepository.find(credential.user()))
+                .flatMap(user -> siteService
+                        .find(user.site())
+                        .map(site -> new SignedIn(
+                                user.id(),
+                                site.id(),
+                                user.login().value(),
+                                site.slug().value())))
+                .orElse(null));
     }
 
     private static void refuse(HttpServletResponse response, boolean api, int status, String title, String detail)

@@ -68,4 +68,20 @@ public interface SignInProtocol {
      * invalidated.
      */
     Optional<String> logout(HttpSession session, String target);
+
+    /**
+     * The provider's credentials that expire, for the site's expiring-credentials view. By default its client secret
+     * with the expiry the administrator copied from Entra ({@code ProviderSettings.secretExpiry()}), without which
+     * sign-ins fail at the token endpoint; a protocol adds what else it trusts or holds (SAML: the IdP's signing
+     * certificates). Call inside a transaction.
+     */
+    default java.util.List<ExpiringCredential> expiringCredentials(Provider provider) {
+        return provider.settings()
+                .secretExpiry()
+                .map(expiry -> java.util.List.of(ExpiringCredential.clientSecret(
+                        "client secret",
+                        expiry,
+                        "sign-ins with this provider fail: Entra refuses the client secret at the token endpoint")))
+                .orElse(java.util.List.of());
+    }
 }

@@ -6,7 +6,9 @@ import dev.gatehouse.identity.application.SiteService;
 import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.SiteId;
+import dev.gatehouse.identity.domain.User;
 import dev.gatehouse.identity.port.ProviderRepository;
+import dev.gatehouse.identity.port.UserRepository;
 import dev.gatehouse.sso.config.GatehouseSettings;
 import dev.gatehouse.sso.security.Csrf;
 import dev.gatehouse.sso.security.Pages;
@@ -57,11 +59,27 @@ public class LoginServlet extends HttpServlet {
     @Inject
     SignInRegistry signIn;
 
+    @Inject
+    UserRepository userRepository;
+
+    private boolean stillEnabled(SignedIn signedIn) {
+        return adminChanges
+                .read(() -> userRepository.find(signedIn.user()))
+                .filter(User::isEnabled)
+                .isPresent();
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         HttpSession session = request.getSession();
         SignedIn signedIn = (SignedIn) session.getAttribute(SignedIn.SESSION_ATTRIBUTE);
+        if (signedIn != null && !stillEnabled(signedIn)) {
+            // disabled, deprovisioned or deleted since the sign-in (by an administrator or SCIM): the session ends
+            session.invalidate();
+            session = request.getSession();
+            signedIn = null;
+        }
         if (signedIn != null && "/login".equals(request.getServletPath())) {
             response.sendRedirect(request.getContextPath() + "/");
             return;

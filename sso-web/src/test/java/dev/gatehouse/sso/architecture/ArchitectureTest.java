@@ -94,6 +94,7 @@ class ArchitectureTest {
                         "dev.gatehouse.sso.saml.engine..",
                         "dev.gatehouse.sso.saml.metadata..",
                         "dev.gatehouse.sso.oidc.engine..",
+                        "dev.gatehouse.sso.scim.engine..",
                         "dev.gatehouse.sso.outbound..",
                         "dev.gatehouse.sso.signin.state..")
                 .should()

@@ -12,6 +12,7 @@ import dev.gatehouse.sso.saml.SamlProviderStatus;
 import dev.gatehouse.sso.saml.config.SamlSettings;
 import dev.gatehouse.sso.saml.config.SamlSettingsFormat;
 import dev.gatehouse.sso.saml.config.SamlTrust;
+import dev.gatehouse.sso.signin.ExpiringCredential;
 import dev.gatehouse.sso.signin.ProviderField;
 import dev.gatehouse.sso.signin.SettingsInput;
 import dev.gatehouse.sso.signin.SignInProtocol;
@@ -212,6 +213,41 @@ public class SamlSignInProtocol implements SignInProtocol {
     @Override
     public String consoleForm() {
         return "/WEB-INF/views/saml/new-provider.jsp";
+    }
+
+    @Override
+    public java.util.List<ExpiringCredential> expiringCredentials(Provider provider) {
+        java.util.List<ExpiringCredential> credentials = new java.util.ArrayList<>();
+        provider.settings()
+                .secretExpiry()
+                .ifPresent(expiry -> credentials.add(ExpiringCredential.clientSecret(
+                        "Graph app client secret",
+                        expiry,
+                        "group names and overage groups can no longer be read from Microsoft Graph for this"
+                                + " provider's sign-ins")));
+        saml.service().signingCertificates(provider).stream()
+                .map(certificate -> new ExpiringCredential(
+                        "SAML_SIGNING_CERTIFICATE",
+                        "signing certificate " + thumbprint(certificate),
+                        certificate.getNotAfter().toInstant(),
+                        "Entra stops signing with it; if no newer certificate is trusted, every SAML sign-in with this"
+                                + " provider is refused",
+                        "in Entra's SAML settings of the app, create a new certificate and make it active; a metadata"
+                                + " URL provider picks it up at the next refresh (or press Refresh), uploaded metadata"
+                                + " must be uploaded again"))
+                .forEach(credentials::add);
+        return credentials;
+    }
+
+    /** The SHA-1 thumbprint Entra shows for a certificate. */
+    private static String thumbprint(java.security.cert.X509Certificate certificate) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()))
+                    .toUpperCase(java.util.Locale.ROOT);
+        } catch (java.security.GeneralSecurityException e) {
+            return certificate.getSerialNumber().toString(16);
+        }
     }
 
     @Override
