@@ -157,13 +157,15 @@ public class ScimServlet extends HttpServlet {
             unauthorized(exchange, "a token in the query string is refused: send it in the Authorization header");
             return;
         }
-        Optional<Credential> token = adminChanges.read(() ->
-                credentials.authenticate(CredentialKind.SCIM_TOKEN, presented(request.getHeader("Authorization"))));
+        Optional<IssuedSecrets.Presented> presented = presented(request.getHeader("Authorization"));
+        Optional<Credential> token = adminChanges.read(() -> {
+            exchange.settings = provisioning.settings(exchange.site.id());
+            return credentials.authenticate(CredentialKind.SCIM_TOKEN, presented);
+        });
         if (token.isEmpty() || !token.get().site().equals(exchange.site.id())) {
             unauthorized(exchange, "send a SCIM token of this site as 'Authorization: Bearer <token>' or HTTP Basic");
             return;
         }
-        exchange.settings = adminChanges.read(() -> provisioning.settings(exchange.site.id()));
         String type = parts.length > 1 ? parts[1] : "";
         String id = parts.length > 2 ? parts[2] : null;
         if (parts.length > 3) {
@@ -217,42 +219,45 @@ public class ScimServlet extends HttpServlet {
             }
             return;
         }
-        Provisioning.ProvisionedUser current = adminChanges
-                .read(() -> provisioning.user(exchange.site.id(), id))
+        String base = base(exchange);
+        Supplier<Provisioning.ProvisionedUser> current = () -> provisioning
+                .user(exchange.site.id(), id)
                 .orElseThrow(() -> ScimError.notFound("no user '" + id + "' in site '" + site + "'"));
-        ObjectNode before = UserResources.toJson(current, base(exchange));
         switch (method) {
             case "GET" -> {
                 ScimQuery query = query(exchange, false);
-                if (notModified(exchange, before)) {
+                ObjectNode json = UserResources.toJson(adminChanges.read(current), base);
+                if (notModified(exchange, json)) {
                     return;
                 }
                 exchange.outcome = "found";
-                write(exchange, 200, query.project(before));
+                write(exchange, 200, query.project(json));
             }
             case "PUT", "PATCH" -> {
                 ObjectNode body = body(exchange);
-                requireMatch(exchange, before);
-                ObjectNode after;
-                if ("PUT".equals(method)) {
-                    after = body;
-                } else {
-                    after = before.deepCopy();
-                    after.remove("meta");
-                    List<Patches.Op> ops = Patches.operations(body);
-                    Patches.apply(after, ops);
-                }
-                Provisioning.UserData data = UserResources.toData(after, exchange.settings);
-                Provisioning.ProvisionedUser updated = change(
-                        exchange, () -> provisioning.replaceUser(exchange.site.id(), exchange.settings, id, data));
-                ObjectNode json = UserResources.toJson(updated, base(exchange));
-                exchange.changed.addAll(differences(before, json));
+                List<Patches.Op> ops = "PATCH".equals(method) ? Patches.operations(body) : null;
+                ObjectNode[] before = new ObjectNode[1];
+                // read, check the version, apply and write in one transaction: no change slips in between
+                Provisioning.ProvisionedUser updated = change(exchange, () -> {
+                    before[0] = UserResources.toJson(current.get(), base);
+                    requireMatch(exchange, before[0]);
+                    ObjectNode after = body;
+                    if (ops != null) {
+                        after = before[0].deepCopy();
+                        after.remove("meta");
+                        Patches.apply(after, ops);
+                    }
+                    return provisioning.replaceUser(
+                            exchange.site.id(), exchange.settings, id, UserResources.toData(after, exchange.settings));
+                });
+                ObjectNode json = UserResources.toJson(updated, base);
+                exchange.changed.addAll(differences(before[0], json));
                 exchange.outcome = "updated";
                 write(exchange, 200, json);
             }
             case "DELETE" -> {
-                requireMatch(exchange, before);
                 change(exchange, () -> {
+                    requireMatch(exchange, UserResources.toJson(current.get(), base));
                     provisioning.deleteUser(exchange.site.id(), exchange.settings, id);
                     return null;
                 });
