@@ -15,6 +15,7 @@
     <c:choose>
       <c:when test="${not empty signedIn}">
         <p>You are signed in as <strong><c:out value="${signedIn.login()}"/></strong>.</p>
+        <p><a href="${pageContext.request.contextPath}/account" id="app-passwords-link">App passwords for file clients</a></p>
         <form method="post" action="${pageContext.request.contextPath}/logout">
           <input type="hidden" name="_csrf" value="${csrf}">
           <button type="submit" class="secondary">Sign out</button>

@@ -117,6 +117,56 @@ abstract class CredentialChecks {
     }
 
     @Test
+    void aUserCreatesAndRevokesTheirOwnAppPasswordAndCannotTouchAnothersOrAnyOnceSignedOut() {
+        StorageFixture storage = new StorageFixture().create();
+        String login = "alice." + storage.suffix;
+        StorageFixture.ok(admin.json(
+                "PUT",
+                "/api/v1/sites/default/users/" + storage.alice + "/password",
+                "{\"password\":\"Nq4!tZ8#pW2$kR6m\"}"));
+        String bobs = issue(storage.bob, "app-passwords", "{\"name\":\"Bob's client\"}")
+                .getString("id");
+        Http browser = Http.anonymous();
+        assertThat(browser.signIn(login, "Nq4!tZ8#pW2$kR6m").status()).isEqualTo(303);
+
+        Http.Response page = browser.get("/account");
+        assertThat(page.status()).isEqualTo(200);
+        Http.Response created = browser.form(
+                "/account", java.util.Map.of("_csrf", page.csrfField(), "action", "create", "name", "Cyberduck"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("id=\"new-app-password-value\">(ghp_[^<]+)<")
+                .matcher(created.body());
+        assertThat(shown.find()).as(created.body()).isTrue();
+        String appPassword = It.secret(shown.group(1));
+        assertThat(storage.authenticate(login, appPassword).getBoolean("allowed"))
+                .isTrue();
+        assertThat(browser.get("/account").body()).contains("Cyberduck").doesNotContain(appPassword);
+
+        Http.Response foreign = browser.form(
+                "/account", java.util.Map.of("_csrf", created.csrfField(), "action", "revoke", "id", bobs));
+        assertThat(foreign.status())
+                .as("Bob's app password is not Alice's to revoke")
+                .isEqualTo(404);
+        assertThat(credential(bobs).getString("state")).isEqualTo("VALID");
+        Http.Response forged =
+                browser.form("/account", java.util.Map.of("_csrf", "forged", "action", "create", "name", "x"));
+        assertThat(forged.status()).isEqualTo(403);
+
+        String id = admin.get("/api/v1/sites/default/users/" + storage.alice + "/app-passwords").array().stream()
+                .map(JsonObject.class::cast)
+                .filter(c -> c.getString("name").equals("Cyberduck"))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
+        Http.Response revoked =
+                browser.form("/account", java.util.Map.of("_csrf", created.csrfField(), "action", "revoke", "id", id));
+        assertThat(revoked.status()).isEqualTo(303);
+        assertThat(storage.authenticate(login, appPassword).getBoolean("allowed"))
+                .isFalse();
+        assertThat(Http.anonymous().get("/account").status()).as("signed out").isEqualTo(302);
+    }
+
+    @Test
     void theExpiringCredentialsViewListsEveryKindSoonestFirstAndTokensAreExtended() {
         String soon = LocalDate.now(ZoneOffset.UTC).plusDays(10).toString();
         Http.Response created = admin.json(
