@@ -354,14 +354,26 @@ public class Provisioning {
             return;
         }
         links.deleteAllOf(user.id());
-        users.save(user.withState(UserState.DEPROVISIONED, clock.instant()));
+        Login freed = deprovisionedLogin(user);
+        users.save(user.withState(UserState.DEPROVISIONED, clock.instant()).withLogin(freed, clock.instant()));
         userService.accessEnded(site, user.id(), "the provisioning client deleted the user");
         audit.success(
                 site,
                 ACTOR,
                 AuditType.USER_UPDATED,
                 "user:" + user.id(),
-                "deprovisioned and unlinked: the provisioning client deleted the user");
+                "deprovisioned and unlinked: the provisioning client deleted the user; login " + user.login()
+                        + " freed, the record keeps " + freed);
+    }
+
+    /**
+     * The login a deprovisioned user keeps, so that their old login is free: the same user name may come back for
+     * another person (UPNs are reused), who must get a new user, never the old one's folders.
+     */
+    static Login deprovisionedLogin(User user) {
+        String suffix = "+deprovisioned-" + user.id().toString().substring(0, 8);
+        String login = user.login().value();
+        return new Login(login.substring(0, Math.min(login.length(), 256 - suffix.length())) + suffix);
     }
 
     private User applyActive(SiteId site, User user, boolean active) {

@@ -163,6 +163,11 @@ class ProvisioningTest {
         assertThat(store.users.get(user.id()).state()).isEqualTo(UserState.DEPROVISIONED);
         assertThat(store.linksOf(user.id())).isEmpty();
         assertThat(provisioning.user(f.site.id(), user.id().toString())).isEmpty();
+        User again = provisioning
+                .createUser(f.site.id(), settings, alice("alice@contoso.example", null, true))
+                .user();
+        assertThat(again.id()).as("the same user name later is a new user").isNotEqualTo(user.id());
+        assertThat(store.users.get(user.id()).login().value()).startsWith("alice@contoso.example+deprovisioned-");
 
         ScimSettings deleting = new ScimSettings(
                 f.site.id(),
