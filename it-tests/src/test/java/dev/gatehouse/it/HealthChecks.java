@@ -19,6 +19,23 @@ abstract class HealthChecks {
     }
 
     @Test
+    void gatehousesMetricsArePublishedInPrometheusText() {
+        StorageFixture f = new StorageFixture().create();
+        f.decide(f.bob, "read", f.folder, 0);
+        assertThat(Http.anonymous().signIn("nobody." + f.suffix, "not a password").status()).isNotEqualTo(303);
+
+        Http.Response metrics = http.get("/metrics?scope=application");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("# TYPE gatehouse_decisions_total counter")
+                .containsPattern("gatehouse_decisions_total\\{[^}]*result=\"deny\"[^}]*} [1-9]")
+                .containsPattern("gatehouse_signins_total\\{[^}]*outcome=\"wrong_password\"[^}]*provider=\"local\"")
+                .contains("gatehouse_policy_index_builds_count")
+                .contains("gatehouse_policy_invalidations_total");
+    }
+
+    @Test
     void theLoginPageIsAtTheRoot() {
         Http.Response page = http.get("/");
 

@@ -275,6 +275,7 @@ public class StorageServerResource {
                         false,
                         dev.gatehouse.storage.model.Right.NONE,
                         "the user is unknown, disabled or deprovisioned");
+        dev.gatehouse.sso.metrics.Metrics.decision(decision.allowed());
         if (!decision.allowed()) {
             denials.record(
                     client.site(),

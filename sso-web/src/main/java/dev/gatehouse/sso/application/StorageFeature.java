@@ -49,7 +49,19 @@ public class StorageFeature {
                 identity.userRepository(), identity.groupRepository(), identity.linkRepository(), policyRepository);
         denials = new DenialRecorder(transactions, auditLog, clock);
         decisions = new DecisionService(
-                site -> transactions.inTransaction(() -> snapshots.read(site)), platform::databaseUp);
+                site -> transactions.inTransaction(() -> snapshots.read(site)),
+                platform::databaseUp,
+                new dev.gatehouse.storage.port.PolicyIndexListener() {
+                    @Override
+                    public void invalidated(dev.gatehouse.identity.domain.SiteId site) {
+                        dev.gatehouse.sso.metrics.Metrics.invalidated();
+                    }
+
+                    @Override
+                    public void built(dev.gatehouse.identity.domain.SiteId site, java.time.Duration took) {
+                        dev.gatehouse.sso.metrics.Metrics.indexBuilt(took);
+                    }
+                });
         return this;
     }
 

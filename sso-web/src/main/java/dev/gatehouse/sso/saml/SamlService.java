@@ -239,6 +239,7 @@ public final class SamlService implements AutoCloseable {
         return tx.inTransaction(() -> {
             Optional<MetadataCache.Entry> before = metadata.find(provider.id());
             MetadataRefresher.Outcome outcome = refresher.apply(provider.id(), fetched, metadata, retrust);
+            dev.gatehouse.sso.metrics.Metrics.metadataRefresh(outcome.refreshed());
             if (outcome.refreshed()) {
                 if (retrust || changedOrRecovered(before, metadata.find(provider.id()))) {
                     audit(

@@ -3,6 +3,7 @@ package dev.gatehouse.sso.signin;
 import dev.gatehouse.identity.application.IdentityOutcome;
 import dev.gatehouse.identity.domain.Provider;
 import dev.gatehouse.identity.domain.Site;
+import dev.gatehouse.sso.metrics.Metrics;
 import dev.gatehouse.sso.security.Csrf;
 import dev.gatehouse.sso.security.SignedIn;
 import jakarta.servlet.ServletException;
@@ -34,6 +35,11 @@ public final class SignInResponder {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException, ServletException {
+        Metrics.signIn(
+                provider.id().toString(),
+                outcome instanceof IdentityOutcome.Refused refusal
+                        ? refusal.refusal().name().toLowerCase(java.util.Locale.ROOT)
+                        : "success");
         if (outcome instanceof IdentityOutcome.Success success) {
             HttpSession old = request.getSession(false);
             if (old != null) {

@@ -111,6 +111,11 @@ public class LoginServlet extends HttpServlet {
             return;
         }
         LoginResult result = passwordSignIn.check(site.get(), login, password.toCharArray(), request.getRemoteAddr());
+        dev.gatehouse.sso.metrics.Metrics.signIn(
+                "local",
+                result instanceof LoginResult.Success
+                        ? "success"
+                        : result instanceof LoginResult.Throttled ? "throttled" : "wrong_password");
         if (result instanceof LoginResult.Success success) {
             request.changeSessionId();
             session.setAttribute(

@@ -33,6 +33,7 @@ public class DecisionService {
     private final BooleanSupplier databaseUp;
     private final Map<SiteId, AtomicLong> generations = new ConcurrentHashMap<>();
     private final Map<SiteId, Built> indexes = new ConcurrentHashMap<>();
+    private final dev.gatehouse.storage.port.PolicyIndexListener listener;
 
     private record Built(long generation, PolicyIndex index) {}
 
@@ -41,8 +42,17 @@ public class DecisionService {
      * @param databaseUp whether the database answered its last health probe
      */
     public DecisionService(Function<SiteId, PolicySnapshot> snapshots, BooleanSupplier databaseUp) {
+        this(snapshots, databaseUp, dev.gatehouse.storage.port.PolicyIndexListener.NONE);
+    }
+
+    /** @param listener told of every invalidation and build (metrics) */
+    public DecisionService(
+            Function<SiteId, PolicySnapshot> snapshots,
+            BooleanSupplier databaseUp,
+            dev.gatehouse.storage.port.PolicyIndexListener listener) {
         this.snapshots = snapshots;
         this.databaseUp = databaseUp;
+        this.listener = listener;
     }
 
     public Decision decide(SiteId site, UserId user, Action action, FolderPath path, long bytes) {
@@ -73,6 +83,7 @@ public class DecisionService {
     public void invalidate(SiteId site) {
         generation(site).incrementAndGet();
         indexes.remove(site);
+        listener.invalidated(site);
     }
 
     /** The current index of the site, built when missing or outdated. */
@@ -89,11 +100,13 @@ public class DecisionService {
                 return built.index;
             }
             PolicyIndex index;
+            long started = System.nanoTime();
             try {
                 index = PolicyIndex.build(snapshots.apply(site));
             } catch (RuntimeException e) {
                 throw new PolicyUnavailableException("the site's policy cannot be read; decisions are denied", e);
             }
+            listener.built(site, java.time.Duration.ofNanos(System.nanoTime() - started));
             if (generation.get() == current) {
                 indexes.merge(
                         site,

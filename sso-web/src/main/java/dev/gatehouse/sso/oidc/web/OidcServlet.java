@@ -120,6 +120,8 @@ public class OidcServlet extends HttpServlet {
                     .orElseThrow();
             identity = oidc.service().completeGroups(configuration.provider(), SsoIdentities.from(profile));
         } catch (OidcException | IncompleteIdentityException | ValidationException e) {
+            dev.gatehouse.sso.metrics.Metrics.signIn(
+                    configuration.provider().id().toString(), "invalid_message");
             signInCompletion.refusedBeforeIdentity(
                     configuration.provider().site(),
                     source,

@@ -193,6 +193,7 @@ public class SamlServlet extends HttpServlet {
             HttpServletResponse response,
             RuntimeException e)
             throws IOException, ServletException {
+        dev.gatehouse.sso.metrics.Metrics.signIn(configuration.provider().id().toString(), "invalid_message");
         signInCompletion.refusedBeforeIdentity(
                 configuration.provider().site(),
                 source(configuration),

@@ -22,6 +22,7 @@ import dev.gatehouse.identity.port.ProvisioningLog;
 import dev.gatehouse.identity.validation.FieldError;
 import dev.gatehouse.identity.validation.ValidationException;
 import dev.gatehouse.sso.config.GatehouseSettings;
+import dev.gatehouse.sso.metrics.Metrics;
 import dev.gatehouse.sso.persistence.DatabaseUnavailableException;
 import dev.gatehouse.sso.scim.engine.GroupResources;
 import dev.gatehouse.sso.scim.engine.Patches;
@@ -777,6 +778,7 @@ public class ScimServlet extends HttpServlet {
     }
 
     private void record(Exchange exchange) {
+        Metrics.scimRequest(exchange.request.getMethod(), exchange.status);
         if (exchange.site == null) {
             return;
         }
