@@ -22,7 +22,10 @@ abstract class HealthChecks {
     void gatehousesMetricsArePublishedInPrometheusText() {
         StorageFixture f = new StorageFixture().create();
         f.decide(f.bob, "read", f.folder, 0);
-        assertThat(Http.anonymous().signIn("nobody." + f.suffix, "not a password").status()).isNotEqualTo(303);
+        assertThat(Http.anonymous()
+                        .signIn("nobody." + f.suffix, "not a password")
+                        .status())
+                .isNotEqualTo(303);
 
         Http.Response metrics = http.get("/metrics?scope=application");
 

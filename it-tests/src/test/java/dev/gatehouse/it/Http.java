@@ -36,6 +36,7 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private String authorization;
+    private String base;
 
     static Http anonymous() {
         return new Http();
@@ -50,6 +51,12 @@ final class Http {
         http.authorization =
                 "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return http;
+    }
+
+    /** This client, talking to another server (a smoke-tested application server) than the suite's. */
+    Http at(String otherBase) {
+        this.base = otherBase;
+        return this;
     }
 
     /** A client that sends {@code authorization} as its Authorization header, such as {@code Bearer <token>}. */
@@ -109,8 +116,8 @@ final class Http {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder =
-                HttpRequest.newBuilder(URI.create(It.baseUrl() + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create((base == null ? It.baseUrl() : base) + path))
+                .timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

@@ -35,25 +35,21 @@ public class ApiDocumentation implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
-        Schema fieldError = OASFactory.createSchema()
-                .type(Schema.SchemaType.OBJECT)
-                .addProperty("field", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING));
+        Schema fieldError = typed(Schema.SchemaType.OBJECT, false)
+                .addProperty("field", typed(Schema.SchemaType.STRING, false))
+                .addProperty("message", typed(Schema.SchemaType.STRING, false));
         openAPI.getComponents()
                 .addSchema(
                         "Problem",
-                        OASFactory.createSchema()
-                                .type(Schema.SchemaType.OBJECT)
+                        typed(Schema.SchemaType.OBJECT, false)
                                 .description("An RFC 9457 problem document (application/problem+json)")
-                                .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                                .addProperty("title", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
-                                .addProperty("detail", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                                .addProperty("type", typed(Schema.SchemaType.STRING, false))
+                                .addProperty("title", typed(Schema.SchemaType.STRING, false))
+                                .addProperty("status", typed(Schema.SchemaType.INTEGER, false))
+                                .addProperty("detail", typed(Schema.SchemaType.STRING, false))
                                 .addProperty(
                                         "errors",
-                                        OASFactory.createSchema()
-                                                .type(Schema.SchemaType.ARRAY)
-                                                .items(fieldError)));
+                                        typed(Schema.SchemaType.ARRAY, false).items(fieldError)));
         typeRawFields(openAPI.getComponents().getSchemas());
     }
 
@@ -69,21 +65,44 @@ public class ApiDocumentation implements OASFilter {
                     && schema.getProperties().containsKey("bytes")) {
                 schema.addProperty(
                         "bytes",
-                        OASFactory.createSchema()
-                                .type(Schema.SchemaType.INTEGER)
+                        typed(Schema.SchemaType.INTEGER, "QuotaRequest".equals(name))
                                 .format("int64")
-                                .minimum(java.math.BigDecimal.ZERO)
-                                .nullable("QuotaRequest".equals(name)));
+                                .minimum(java.math.BigDecimal.ZERO));
             }
         }
         Schema change = schemas.get("UserChangeRequest");
         if (change != null
                 && change.getProperties() != null
                 && change.getProperties().containsKey("email")) {
-            change.addProperty(
-                    "email",
-                    OASFactory.createSchema().type(Schema.SchemaType.STRING).nullable(true));
+            change.addProperty("email", typed(Schema.SchemaType.STRING, true));
         }
+    }
+
+    /**
+     * A schema of one type, {@code null} allowed or not, on either model of MicroProfile OpenAPI: 3.x (Payara 6:
+     * {@code type(SchemaType)}, {@code nullable(Boolean)}) or 4.x (WildFly: {@code addType(SchemaType)}, {@code null}
+     * as a second type). The EAR runs on both, so the one that exists is called.
+     */
+    static Schema typed(Schema.SchemaType type, boolean nullable) {
+        Schema schema = OASFactory.createSchema();
+        try {
+            try {
+                Schema.class.getMethod("addType", Schema.SchemaType.class).invoke(schema, type);
+                if (nullable) {
+                    Schema.class
+                            .getMethod("addType", Schema.SchemaType.class)
+                            .invoke(schema, Schema.SchemaType.valueOf("NULL"));
+                }
+            } catch (NoSuchMethodException version3) {
+                Schema.class.getMethod("type", Schema.SchemaType.class).invoke(schema, type);
+                if (nullable) {
+                    Schema.class.getMethod("nullable", Boolean.class).invoke(schema, Boolean.TRUE);
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the server's MicroProfile OpenAPI model cannot type a schema", e);
+        }
+        return schema;
     }
 
     @Override

@@ -1,0 +1,116 @@
+package dev.gatehouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.sso.saml.EntraResponses;
+import dev.gatehouse.sso.saml.TestMetadata;
+import dev.gatehouse.sso.saml.engine.RedirectBinding;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The EAR on WildFly (MicroProfile configuration), as on Payara Server: it deploys, the server's health reports it,
+ * the login page, an admin API call and an SP-initiated SAML sign-in work. What differs on WildFly is in the README.
+ */
+class EarOnWildFlyIT {
+    private static final String BASE = "http://127.0.0.1:" + WildFly.HTTP_PORT;
+
+    @Test
+    void theEarDeploysAndSignsInBySaml() throws Exception {
+        Path ear = Path.of(It.property("gatehouse.it.ear"));
+        Map<String, String> environment = Map.of(
+                "GATEHOUSE_DATA_DIR", ear.getParent().resolve("wildfly-data").toString(),
+                "GATEHOUSE_ADMIN_PASSWORD", It.adminPassword(),
+                "GATEHOUSE_BASE_URL", BASE);
+        Path base = ear.getParent().resolve("wildfly-base");
+        try (WildFly server = new WildFly(Path.of(It.property("gatehouse.it.wildfly")), base, environment)) {
+            deleteTree(ear.getParent().resolve("wildfly-data"));
+            server.start();
+            server.deploy(ear, Duration.ofSeconds(240));
+
+            Http.Response ready = Http.anonymous()
+                    .at("http://127.0.0.1:" + WildFly.MANAGEMENT_PORT)
+                    .get("/health/ready");
+            assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"gatehouse.ear\":\"OK\"");
+
+            Http.Response login = Http.anonymous().at(BASE).get("/");
+            assertThat(login.status()).isEqualTo(200);
+            assertThat(login.body()).contains("Sign in to Default site");
+            assertThat(login.raw().headers().allValues("Set-Cookie"))
+                    .as(
+                            "the session cookie as on Payara (WildFly ignores web.xml's SameSite attribute: WEB-INF/undertow-handlers.conf)")
+                    .anyMatch(c -> c.startsWith("JSESSIONID=") && c.contains("HttpOnly") && c.contains("SameSite=Lax"));
+
+            Http admin = Http.admin().at(BASE);
+            Http.Response sites = admin.get("/api/v1/sites");
+            assertThat(sites.status()).as(sites.toString()).isEqualTo(200);
+            assertThat(sites.body()).contains("\"slug\":\"default\"");
+
+            signsInBySaml(admin);
+            assertThat(Files.readString(server.serverLog())).doesNotContain(It.adminPassword());
+        }
+    }
+
+    private static void signsInBySaml(Http admin) {
+        String suffix = AdminApiChecks.suffix();
+        JsonObject provider = StorageFixture.ok(admin.json(
+                        "POST",
+                        "/api/v1/sites/default/providers",
+                        Json.createObjectBuilder()
+                                .add("displayName", "Entra on WildFly " + suffix)
+                                .add("kind", "saml")
+                                .add(
+                                        "settings",
+                                        Json.createObjectBuilder()
+                                                .add("trust", "METADATA_XML")
+                                                .add(
+                                                        "metadataXml",
+                                                        TestMetadata.xml(List.of("idp"), "https://login.example/sso"))
+                                                .add("justInTime", true))
+                                .build()
+                                .toString()))
+                .object();
+        String id = provider.getString("id");
+        Http browser = Http.anonymous().at(BASE);
+        Http.Response redirect = browser.get("/saml/" + id + "/login");
+        assertThat(redirect.status()).as(redirect.toString()).isEqualTo(302);
+        String location = redirect.header("Location");
+        Matcher requestId = Pattern.compile(" ID=\"([^\"]+)\"")
+                .matcher(RedirectBinding.receive(location.substring(location.indexOf('?') + 1))
+                        .xml());
+        assertThat(requestId.find()).isTrue();
+
+        String upn = "wildfly." + suffix + "@contoso.example";
+        EntraResponses entra = new EntraResponses(provider.getString("entityId"), provider.getString("acsUrl"));
+        entra.nameId = upn;
+        entra.inResponseTo = requestId.group(1);
+        entra.attributes.put(
+                EntraResponses.CLAIMS + "objectidentifier",
+                List.of(UUID.randomUUID().toString()));
+        entra.attributes.put(EntraResponses.WS_CLAIMS + "name", List.of(upn));
+        Http.Response signedIn = browser.form("/saml/" + id + "/acs", Map.of("SAMLResponse", entra.signedAssertion()));
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
+        assertThat(browser.get("/").body()).contains(upn);
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}
