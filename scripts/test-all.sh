@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs Gatehouse's whole test suite on a fresh Debian machine: installs the peers the tests need (Chromium and its
-# driver, PostgreSQL), starts PostgreSQL on 127.0.0.1 for the PostgreSQL lane and Keycloak on 127.0.0.1 as the SAML
-# and OpenID Connect identity provider (scripts/keycloak.sh, in the background while Maven builds), then builds
+# driver, PostgreSQL, Samba), starts PostgreSQL on 127.0.0.1 for the PostgreSQL lane, Keycloak on 127.0.0.1 as the SAML
+# and OpenID Connect identity provider (scripts/keycloak.sh) and a Samba AD domain controller on 127.0.0.1
+# (scripts/samba.sh), both in the background while Maven builds, then builds
 # everything and runs unit tests, the Arquillian suite on H2 and on PostgreSQL, the Chromium console, SAML and OpenID
-# Connect tests (Entra and Microsoft Graph are served by a double the tests start) and the EAR smoke test on Payara
-# Server. Every server it starts binds to 127.0.0.1 and is stopped on exit. The PostgreSQL lane also stops and
+# Connect tests (Entra and Microsoft Graph are served by a double the tests start), the directory tests against the
+# domain controller and the EAR smoke tests on Payara Server and WildFly. Every server it starts binds to 127.0.0.1
+# and is stopped on exit. The PostgreSQL lane also stops and
 # restarts its database once, to check that decisions are denied during the outage and recover after it.
 #
 #   scripts/test-all.sh [extra Maven arguments]
@@ -17,6 +19,8 @@ need_packages=()
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_packages+=(chromium-driver)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
+command -v samba >/dev/null 2>&1 && command -v ldapsearch >/dev/null 2>&1 \
+  || need_packages+=(samba samba-ad-provision samba-dsdb-modules samba-vfs-modules winbind krb5-user ldap-utils)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing ${need_packages[*]}"
   as_root apt-get update -qq
@@ -30,8 +34,11 @@ pg_port=${GATEHOUSE_TEST_PG_PORT:-55432}
 pg_password="gatehouse-test-$RANDOM$RANDOM"
 run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+samba_dir=$(mktemp -d /tmp/gatehouse-samba.XXXXXX)
 stop_peers() {
   scripts/keycloak.sh stop || true
+  scripts/samba.sh stop "$samba_dir/dc" || true
+  rm -rf "$samba_dir"
   run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$pg_dir"
 }
@@ -42,6 +49,10 @@ kc_port=${GATEHOUSE_TEST_KEYCLOAK_PORT:-18380}
 kc_password="keycloak-test-$RANDOM$RANDOM"
 mkdir -p .cache
 scripts/keycloak.sh start "$kc_port" "$kc_password" > .cache/keycloak-start.log 2>&1 &
+# A Samba Active Directory domain controller on 127.0.0.1 (LDAPS 636) for the directory tests, seeded with users.
+samba_admin_password="Adm1n-$RANDOM$RANDOM!x"
+samba_user_password="Us3r-$RANDOM$RANDOM!x"
+scripts/samba.sh start "$samba_dir/dc" "$samba_admin_password" "$samba_user_password" > .cache/samba-start.log 2>&1 &
 run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust >/dev/null
 pg_options="-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_dir"
 run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 -o "$pg_options" start >/dev/null
@@ -58,4 +69,6 @@ echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1
   -Dgatehouse.it.postgres.options="$pg_options" \
   -Dgatehouse.it.keycloak.url="http://127.0.0.1:$kc_port" \
   -Dgatehouse.it.keycloak.admin-password="$kc_password" \
+  -Dgatehouse.it.samba.ca="$samba_dir/dc/ca.pem" \
+  -Dgatehouse.it.samba.password="$samba_user_password" \
   "$@"

@@ -90,5 +90,8 @@ class GatehouseSuiteIT {
     class CredentialLifecycle extends CredentialChecks {}
 
     @Nested
+    class Directory extends DirectoryChecks {}
+
+    @Nested
     class OpenApi extends OpenApiChecks {}
 }

@@ -91,12 +91,17 @@ final class Http {
 
     /** Opens the login page and signs in through the form; returns the POST's response. */
     Response signIn(String login, String password) {
-        String token = get("/login").csrfField();
+        return signIn(login, password, "default");
+    }
+
+    /** Opens the login page of {@code site} and signs in through the form; returns the POST's response. */
+    Response signIn(String login, String password, String site) {
+        String token = get("/login?site=" + site).csrfField();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("_csrf", token);
         fields.put("login", login);
         fields.put("password", password);
-        fields.put("site", "default");
+        fields.put("site", site);
         return form("/login", fields);
     }
 

@@ -9,10 +9,15 @@ import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.domain.AuthMethod;
 import dev.gatehouse.identity.domain.Credential;
 import dev.gatehouse.identity.domain.CredentialKind;
+import dev.gatehouse.identity.domain.DirectorySettings;
+import dev.gatehouse.identity.domain.IdentitySource;
+import dev.gatehouse.identity.domain.LinkKey;
 import dev.gatehouse.identity.domain.Login;
 import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.User;
 import dev.gatehouse.identity.port.AuditLog;
+import dev.gatehouse.identity.port.DirectoryLogins;
+import dev.gatehouse.identity.port.DirectoryRepository;
 import dev.gatehouse.identity.port.UserRepository;
 import dev.gatehouse.identity.validation.Texts;
 import dev.gatehouse.identity.validation.ValidationException;
@@ -20,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a local password, throttled so that guessing stays slow while nobody can lock the owner out. Unknown logins
@@ -68,6 +74,23 @@ public class PasswordLogin {
     /** Lets file clients sign in with app passwords too ({@link #authenticateFileClient}). */
     public PasswordLogin acceptingAppPasswords(Credentials credentials) {
         this.appPasswords = credentials;
+        return this;
+    }
+
+    private DirectoryRepository directories;
+    private DirectoryLogins directoryLogins;
+    private SignInCompletion signInCompletion;
+
+    /**
+     * Lets users of the directory sign in with their domain password: a user whose method is {@code directory}, or a
+     * login no local user has on a site with directory settings. The directory's answer ends in the identity pipeline
+     * (the user found by the {@code objectGUID} link, created just in time when the site allows it).
+     */
+    public PasswordLogin acceptingDirectoryPasswords(
+            DirectoryRepository directories, DirectoryLogins directoryLogins, SignInCompletion signInCompletion) {
+        this.directories = directories;
+        this.directoryLogins = directoryLogins;
+        this.signInCompletion = signInCompletion;
         return this;
     }
 
@@ -124,6 +147,14 @@ public class PasswordLogin {
             } else {
                 via = "app password '" + credential.get().name() + "'";
             }
+        } else if (byDirectory(site, found)) {
+            DirectoryAnswer answer = directory(site, loginText, password);
+            if (answer.user() == null) {
+                reason = answer.reason();
+            } else {
+                found = Optional.of(answer.user());
+                via = "directory password";
+            }
         } else if (found.isEmpty()) {
             hasher.verifyNobody(password);
             reason = "unknown login";
@@ -161,6 +192,46 @@ public class PasswordLogin {
                 true,
                 via + (fileClient ? " of a file client" : "") + " from " + clientAddress));
         return new LoginResult.Success(user);
+    }
+
+    /** Whether the password is the directory's to check: a directory user's, or a login unknown here on a site with a directory. */
+    private boolean byDirectory(Site site, Optional<User> found) {
+        if (directoryLogins == null) {
+            return false;
+        }
+        if (found.isPresent()) {
+            return found.get().authMethod() instanceof AuthMethod.Directory;
+        }
+        return directories.find(site.id()).isPresent();
+    }
+
+    /** The user the directory vouches for, or the precise reason it does not (for the audit log). */
+    private record DirectoryAnswer(User user, String reason) {}
+
+    private DirectoryAnswer directory(Site site, String loginText, char[] password) {
+        Optional<DirectorySettings> settings = directories.find(site.id());
+        if (settings.isEmpty()) {
+            return new DirectoryAnswer(null, "the account signs in with the directory, but the site has none set up");
+        }
+        DirectoryLogins.Outcome outcome = directoryLogins.login(settings.get(), loginText, password);
+        if (outcome instanceof DirectoryLogins.Outcome.Refused refused) {
+            return new DirectoryAnswer(
+                    null,
+                    "directory: "
+                            + refused.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " ("
+                            + refused.detail() + ")");
+        }
+        IdentitySource source = new IdentitySource(
+                new AuthMethod.Directory(),
+                Set.of(LinkKey.DIRECTORY_AUTHORITY),
+                settings.get().justInTime());
+        IdentityOutcome signedIn = signInCompletion.complete(
+                site.id(), source, ((DirectoryLogins.Outcome.Authenticated) outcome).identity());
+        if (signedIn instanceof IdentityOutcome.Success success) {
+            return new DirectoryAnswer(success.user(), null);
+        }
+        return new DirectoryAnswer(
+                null, "directory: the password is right, but " + ((IdentityOutcome.Refused) signedIn).reason());
     }
 
     private void audit(Site site, String who, AuditType type, boolean success, String detail) {

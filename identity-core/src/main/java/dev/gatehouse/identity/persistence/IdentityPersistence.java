@@ -18,11 +18,12 @@ public final class IdentityPersistence {
             CredentialEntity.class,
             ScimResourceEntity.class,
             ScimSettingsEntity.class,
-            ProvisioningEntryEntity.class);
+            ProvisioningEntryEntity.class,
+            DirectorySettingsEntity.class);
 
     /**
      * The Flyway location of this module's migrations. Versions are one sequence across modules (see
-     * {@code docs/architecture.md}): V1, V3, V4 and V5 are here.
+     * {@code docs/architecture.md}): V1, V3, V4, V5 and V6 are here.
      */
     public static final String MIGRATIONS = "classpath:db/identity";
 

@@ -143,6 +143,19 @@ final class Requests {
         }
     }
 
+    @Schema(
+            name = "DirectoryRequest",
+            description = "domain: the DNS name (corp.example.com); controllers: host or host:port, tried in order;"
+                    + " transport: ldaps (default) or starttls; trustedCertificates: PEM; justInTime: directory users"
+                    + " become Gatehouse users at their first sign-in (default true)",
+            requiredProperties = {"domain", "controllers", "trustedCertificates"})
+    record DirectoryRequest(
+            String domain,
+            java.util.List<String> controllers,
+            String transport,
+            String trustedCertificates,
+            Boolean justInTime) {}
+
     @Schema(name = "StorageClientRequest", requiredProperties = "name")
     record StorageClientRequest(String name) {}
 

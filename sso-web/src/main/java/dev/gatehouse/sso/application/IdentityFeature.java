@@ -1,9 +1,11 @@
 package dev.gatehouse.sso.application;
 
+import dev.gatehouse.directory.ldap.LdapDirectoryLogins;
 import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.application.AuditRetention;
 import dev.gatehouse.identity.application.BoundedAuditWriter;
 import dev.gatehouse.identity.application.Credentials;
+import dev.gatehouse.identity.application.DirectoryAdministration;
 import dev.gatehouse.identity.application.EntraGroupNames;
 import dev.gatehouse.identity.application.FirstStart;
 import dev.gatehouse.identity.application.GroupService;
@@ -22,6 +24,7 @@ import dev.gatehouse.identity.domain.Actor;
 import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.persistence.JpaAuditLog;
 import dev.gatehouse.identity.persistence.JpaCredentialRepository;
+import dev.gatehouse.identity.persistence.JpaDirectoryRepository;
 import dev.gatehouse.identity.persistence.JpaGroupLinkRepository;
 import dev.gatehouse.identity.persistence.JpaGroupRepository;
 import dev.gatehouse.identity.persistence.JpaIdentityLinkRepository;
@@ -91,6 +94,7 @@ public class IdentityFeature {
     private Credentials credentials;
     private Provisioning provisioning;
     private ProvisioningLog provisioningLog;
+    private DirectoryAdministration directoryAdministration;
     private final ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "gatehouse-audit-retention");
         thread.setDaemon(true);
@@ -160,6 +164,14 @@ public class IdentityFeature {
                 clock);
         users.onAccessEnded((site, user, why) -> credentials.revokeAllOf(site, user, Actor.SYSTEM, why));
         passwordLogin.acceptingAppPasswords(credentials);
+        JpaDirectoryRepository directories = new JpaDirectoryRepository(em);
+        directoryAdministration = new DirectoryAdministration(directories, auditLog, clock);
+        passwordLogin.acceptingDirectoryPasswords(
+                directories,
+                new LdapDirectoryLogins(
+                        settings.outbound().connectTimeoutMillis(),
+                        settings.outbound().deadlineMillis()),
+                signInCompletion);
         provisioningLog = new JpaProvisioningLog(em);
         int provisioningLogDays = settings.provisioningLogRetentionDays();
         daily.scheduleWithFixedDelay(
@@ -240,6 +252,11 @@ public class IdentityFeature {
     @Produces
     public AuditLog auditLog() {
         return started().auditLog;
+    }
+
+    @Produces
+    public DirectoryAdministration directoryAdministration() {
+        return started().directoryAdministration;
     }
 
     @Produces

@@ -44,7 +44,9 @@ class ArchitectureTest {
                         "dev.gatehouse.storage.engine..",
                         "dev.gatehouse.storage.port..",
                         "dev.gatehouse.storage.application..",
-                        "dev.gatehouse.directory..")
+                        "dev.gatehouse.directory",
+                        "dev.gatehouse.directory.application..",
+                        "dev.gatehouse.directory.domain..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(ADAPTER_TECHNOLOGY)

@@ -1,0 +1,240 @@
+package dev.gatehouse.directory.ldap;
+
+import dev.gatehouse.identity.domain.DirectorySettings;
+import dev.gatehouse.identity.domain.ExternalIdentity;
+import dev.gatehouse.identity.domain.LinkKey;
+import dev.gatehouse.identity.port.DirectoryLogins;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.directory.api.ldap.model.cursor.EntryCursor;
+import org.apache.directory.api.ldap.model.entry.Attribute;
+import org.apache.directory.api.ldap.model.entry.Entry;
+import org.apache.directory.api.ldap.model.exception.LdapException;
+import org.apache.directory.api.ldap.model.filter.FilterEncoder;
+import org.apache.directory.api.ldap.model.message.BindRequestImpl;
+import org.apache.directory.api.ldap.model.message.BindResponse;
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.apache.directory.api.ldap.model.message.SearchScope;
+import org.apache.directory.ldap.client.api.LdapConnectionConfig;
+import org.apache.directory.ldap.client.api.LdapNetworkConnection;
+
+/**
+ * Directory logins against Active Directory or Entra Domain Services with the Apache Directory LDAP API: a simple bind
+ * with the user's UPN and password over LDAPS (or StartTLS, refused when TLS cannot start; never in clear), the
+ * controller's certificate checked against the site's trusted certificates and its host name; then the user's own
+ * entry read with their own rights ({@code objectGUID}, names, mail).
+ *
+ * <p>Active Directory tells why a bind failed in the diagnostic message ({@code data 52e}, {@code 533}, …); those
+ * sub-codes become {@link DirectoryLogins.Reason}s. The controllers are tried in order; the next is tried only when one
+ * does not answer within the connect timeout or its TLS handshake fails, never after the directory refused the
+ * password (a second controller would count a second failure against the account).
+ */
+public final class LdapDirectoryLogins implements DirectoryLogins {
+    private static final Pattern SUB_CODE = Pattern.compile("data ([0-9a-f]{3,4})", Pattern.CASE_INSENSITIVE);
+    private static final String[] ATTRIBUTES = {
+        "objectGUID", "userPrincipalName", "sAMAccountName", "displayName", "givenName", "sn", "mail"
+    };
+
+    private final long connectTimeoutMillis;
+    private final long operationTimeoutMillis;
+
+    public LdapDirectoryLogins(long connectTimeoutMillis, long operationTimeoutMillis) {
+        this.connectTimeoutMillis = connectTimeoutMillis;
+        this.operationTimeoutMillis = operationTimeoutMillis;
+    }
+
+    @Override
+    public Outcome login(DirectorySettings settings, String login, char[] password) {
+        if (password.length == 0) {
+            // an empty password is an anonymous bind to LDAP, which succeeds without proving anything
+            return new Outcome.Refused(Reason.WRONG_PASSWORD, "an empty password");
+        }
+        TrustManager[] trust;
+        try {
+            trust = trustManagers(settings.trustedCertificates());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return new Outcome.Refused(
+                    Reason.UNAVAILABLE, "the site's trusted certificates cannot be read: " + e.getMessage());
+        }
+        String upn = settings.userPrincipalName(login.strip());
+        List<String> unreachable = new ArrayList<>();
+        for (String controller : settings.controllers()) {
+            Optional<Outcome> outcome = tryController(settings, controller, trust, upn, password, unreachable);
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+        }
+        return new Outcome.Refused(
+                Reason.UNAVAILABLE, "no domain controller answered: " + String.join("; ", unreachable));
+    }
+
+    /** The controller's answer, or empty (with the reason added to {@code unreachable}) when it gave none. */
+    private Optional<Outcome> tryController(
+            DirectorySettings settings,
+            String controller,
+            TrustManager[] trust,
+            String upn,
+            char[] password,
+            List<String> unreachable) {
+        LdapConnectionConfig config = config(settings, controller, trust);
+        try (LdapNetworkConnection connection = new LdapNetworkConnection(config)) {
+            try {
+                connection.connect();
+                if (settings.transport() == DirectorySettings.Transport.STARTTLS) {
+                    connection.startTls();
+                }
+            } catch (LdapException | RuntimeException e) {
+                unreachable.add(controller + ": " + e.getMessage());
+                return Optional.empty();
+            }
+            BindRequestImpl bind = new BindRequestImpl();
+            bind.setName(upn);
+            bind.setCredentials(new String(password).getBytes(StandardCharsets.UTF_8));
+            BindResponse response;
+            try {
+                response = connection.bind(bind);
+            } catch (LdapException | RuntimeException e) {
+                unreachable.add(controller + ": " + e.getMessage());
+                return Optional.empty();
+            }
+            ResultCodeEnum code = response.getLdapResult().getResultCode();
+            if (code != ResultCodeEnum.SUCCESS) {
+                String diagnostic = String.valueOf(response.getLdapResult().getDiagnosticMessage());
+                return Optional.of(
+                        new Outcome.Refused(reason(code, diagnostic), controller + ": " + code + " " + diagnostic));
+            }
+            return Optional.of(readOwnEntry(connection, settings, controller, upn));
+        }
+    }
+
+    private Outcome readOwnEntry(
+            LdapNetworkConnection connection, DirectorySettings settings, String controller, String upn) {
+        String filter = "(&(objectClass=user)(userPrincipalName=" + FilterEncoder.encodeFilterValue(upn) + "))";
+        try (EntryCursor cursor = connection.search(settings.baseDn(), filter, SearchScope.SUBTREE, ATTRIBUTES)) {
+            for (Entry entry : cursor) {
+                Attribute guid = entry.get("objectGUID");
+                if (guid == null) {
+                    continue;
+                }
+                String principal = text(entry, "userPrincipalName").orElse(upn);
+                String display = text(entry, "displayName")
+                        .or(() -> text(entry, "givenName")
+                                .map(given -> (given + " " + text(entry, "sn").orElse("")).strip()))
+                        .orElse(principal);
+                return new Outcome.Authenticated(new ExternalIdentity(
+                        new LinkKey.DirectoryObject(guid(guid.getBytes())),
+                        principal.toLowerCase(Locale.ROOT),
+                        display,
+                        text(entry, "mail").orElse(null),
+                        List.of(),
+                        true));
+            }
+            return new Outcome.Refused(
+                    Reason.UNAVAILABLE,
+                    controller + ": the password is right, but no user entry with userPrincipalName " + upn + " under "
+                            + settings.baseDn());
+        } catch (LdapException | java.io.IOException | RuntimeException e) {
+            return new Outcome.Refused(Reason.UNAVAILABLE, controller + ": reading the user's entry failed: " + e);
+        }
+    }
+
+    private LdapConnectionConfig config(DirectorySettings settings, String controller, TrustManager[] trust) {
+        LdapConnectionConfig config = new LdapConnectionConfig();
+        String host = controller;
+        int port = settings.transport() == DirectorySettings.Transport.LDAPS ? 636 : 389;
+        int colon = controller.lastIndexOf(':');
+        if (colon > 0 && !controller.endsWith("]") && controller.indexOf(':') == colon) {
+            host = controller.substring(0, colon);
+            port = Integer.parseInt(controller.substring(colon + 1));
+        }
+        config.setLdapHost(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+        config.setLdapPort(port);
+        config.setUseSsl(settings.transport() == DirectorySettings.Transport.LDAPS);
+        config.setUseTls(settings.transport() == DirectorySettings.Transport.STARTTLS);
+        config.setTrustManagers(trust);
+        config.setSslEndpointIdentificationAlgorithm("HTTPS");
+        config.setEnabledProtocols("TLSv1.3", "TLSv1.2");
+        config.setConnectTimeout(connectTimeoutMillis);
+        config.setTimeout(operationTimeoutMillis);
+        return config;
+    }
+
+    /** Active Directory's bind sub-codes (also Samba's); anything else is a wrong password. */
+    static Reason reason(ResultCodeEnum code, String diagnostic) {
+        if (code != ResultCodeEnum.INVALID_CREDENTIALS) {
+            return code == ResultCodeEnum.UNAVAILABLE || code == ResultCodeEnum.BUSY
+                    ? Reason.UNAVAILABLE
+                    : Reason.WRONG_PASSWORD;
+        }
+        Matcher matcher = SUB_CODE.matcher(diagnostic);
+        if (!matcher.find()) {
+            return Reason.WRONG_PASSWORD;
+        }
+        return switch (matcher.group(1).toLowerCase(Locale.ROOT)) {
+            case "533" -> Reason.DISABLED;
+            case "775" -> Reason.LOCKED;
+            case "701", "532" -> Reason.EXPIRED;
+            case "773" -> Reason.MUST_CHANGE_PASSWORD;
+            default -> Reason.WRONG_PASSWORD;
+        };
+    }
+
+    /** A Windows GUID as AD stores it (the first three fields little-endian) to a UUID. */
+    static UUID guid(byte[] bytes) {
+        if (bytes.length != 16) {
+            throw new IllegalArgumentException("an objectGUID has 16 bytes, not " + bytes.length);
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        buffer.order(ByteOrder.LITTLE_ENDIAN);
+        long data1 = buffer.getInt() & 0xffffffffL;
+        int data2 = buffer.getShort() & 0xffff;
+        int data3 = buffer.getShort() & 0xffff;
+        buffer.order(ByteOrder.BIG_ENDIAN);
+        long rest = buffer.getLong();
+        return new UUID((data1 << 32) | ((long) data2 << 16) | data3, rest);
+    }
+
+    private static TrustManager[] trustManagers(String pem) throws GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        try {
+            store.load(null, null);
+        } catch (java.io.IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        int index = 0;
+        for (Certificate certificate : CertificateFactory.getInstance("X.509")
+                .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
+            store.setCertificateEntry("trusted-" + index++, certificate);
+        }
+        if (index == 0) {
+            throw new GeneralSecurityException("no certificate in the PEM text");
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return factory.getTrustManagers();
+    }
+
+    private static Optional<String> text(Entry entry, String name) {
+        Attribute attribute = entry.get(name);
+        try {
+            return attribute == null ? Optional.empty() : Optional.ofNullable(attribute.getString());
+        } catch (LdapException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.gatehouse.directory.ldap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.identity.domain.DirectorySettings;
+import dev.gatehouse.identity.domain.SiteId;
+import dev.gatehouse.identity.port.DirectoryLogins;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.junit.jupiter.api.Test;
+
+class LdapDirectoryLoginsTest {
+    @Test
+    void activeDirectorysBindSubCodesBecomeReasons() {
+        String prefix = "80090308: LdapErr: DSID-0C0903A9, comment: AcceptSecurityContext error, data ";
+        assertThat(LdapDirectoryLogins.reason(ResultCodeEnum.INVALID_CREDENTIALS, prefix + "52e, v1db1"))
+                .isEqualTo(DirectoryLogins.Reason.WRONG_PASSWORD);
+        assertThat(LdapDirectoryLogins.reason(ResultCodeEnum.INVALID_CREDENTIALS, prefix + "533, v1db1"))
+                .isEqualTo(DirectoryLogins.Reason.DISABLED);
+        assertThat(LdapDirectoryLogins.reason(ResultCodeEnum.INVALID_CREDENTIALS, prefix + "775, v4563"))
+                .isEqualTo(DirectoryLogins.Reason.LOCKED);
+        assertThat(LdapDirectoryLogins.reason(ResultCodeEnum.INVALID_CREDENTIALS, prefix + "701, v1db1"))
+                .isEqualTo(DirectoryLogins.Reason.EXPIRED);
+        assertThat(LdapDirectoryLogins.reason(ResultCodeEnum.INVALID_CREDENTIALS, prefix + "532, v1db1"))
+                .isEqualTo(DirectoryLogins.Reason.EXPIRED);
+        assertThat(LdapDirectoryLogins.reason(ResultCodeEnum.INVALID_CREDENTIALS, prefix + "773, v1db1"))
+                .isEqualTo(DirectoryLogins.Reason.MUST_CHANGE_PASSWORD);
+        assertThat(LdapDirectoryLogins.reason(ResultCodeEnum.INVALID_CREDENTIALS, "no sub-code"))
+                .isEqualTo(DirectoryLogins.Reason.WRONG_PASSWORD);
+        assertThat(LdapDirectoryLogins.reason(ResultCodeEnum.UNAVAILABLE, ""))
+                .isEqualTo(DirectoryLogins.Reason.UNAVAILABLE);
+    }
+
+    @Test
+    void anObjectGuidIsReadWithItsFirstFieldsLittleEndian() {
+        // as Samba stores it, and as samba-tool shows it
+        assertThat(LdapDirectoryLogins.guid(Base64.getDecoder().decode("BaebP7n9nUqGgq+lqXXuog==")))
+                .isEqualTo(UUID.fromString("3f9ba705-fdb9-4a9d-8682-afa5a975eea2"));
+    }
+
+    @Test
+    void anEmptyPasswordIsNeverSentAsAnAnonymousBind() {
+        DirectorySettings settings = new DirectorySettings(
+                new SiteId(UUID.randomUUID()),
+                "corp.example.com",
+                List.of("192.0.2.1"),
+                DirectorySettings.Transport.LDAPS,
+                "-----BEGIN CERTIFICATE-----",
+                true,
+                Instant.EPOCH);
+        assertThat(new LdapDirectoryLogins(100, 100).login(settings, "alice", new char[0]))
+                .isInstanceOfSatisfying(DirectoryLogins.Outcome.Refused.class, refused -> assertThat(refused.reason())
+                        .isEqualTo(DirectoryLogins.Reason.WRONG_PASSWORD));
+    }
+}

@@ -1,0 +1,191 @@
+package dev.gatehouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Directory logins against the Samba Active Directory domain controller the README test command starts on 127.0.0.1
+ * (scripts/samba.sh): through the login page and the storage servers' authentication API, each bind outcome mapped
+ * to its reason in the audit log and a generic message to the user.
+ */
+abstract class DirectoryChecks {
+    static final String DOMAIN = "corp.gatehouse.test";
+
+    final Http admin = Http.admin();
+    final String site = "dir-" + AdminApiChecks.suffix();
+    String password;
+    Http storage;
+
+    @BeforeEach
+    void directory() throws Exception {
+        Path ca = Path.of(It.property("gatehouse.it.samba.ca"));
+        password = It.secret(It.property("gatehouse.it.samba.password"));
+        awaitDomainController(ca, Duration.ofSeconds(90));
+        SsoFixture.childSite(admin, site, "Directory " + site);
+        Http.Response saved = admin.json(
+                "PUT",
+                "/api/v1/sites/" + site + "/directory",
+                Json.createObjectBuilder()
+                        .add("domain", DOMAIN)
+                        .add("controllers", Json.createArrayBuilder().add("127.0.0.1"))
+                        .add("transport", "ldaps")
+                        .add("trustedCertificates", Files.readString(ca))
+                        .build()
+                        .toString());
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        JsonObject client = StorageFixture.ok(
+                        admin.json("POST", "/api/v1/sites/" + site + "/storage/clients", "{\"name\":\"nas\"}"))
+                .object();
+        storage = Http.basic(client.getString("id"), It.secret(client.getString("secret")));
+    }
+
+    /** A file client's sign-in, asked by the site's storage server. */
+    JsonObject authenticate(String username, String secret) {
+        Http.Response response = storage.json(
+                "POST",
+                "/api/v1/storage/authenticate",
+                Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("password", secret)
+                        .build()
+                        .toString());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.object();
+    }
+
+    /** Fails loudly when the domain controller never comes: a skipped directory test is no pass. */
+    static void awaitDomainController(Path ca, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(ca)) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress("127.0.0.1", 636), 1000);
+                    return;
+                } catch (IOException notYet) {
+                    // Samba is still starting
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the Samba domain controller did not start; see .cache/samba-start.log");
+    }
+
+    String lastAuditDetail(String containing) {
+        return admin.get("/api/v1/audit?size=50&site=" + site).object().getJsonArray("items").stream()
+                .map(JsonObject.class::cast)
+                .map(e -> e.getString("detail"))
+                .filter(d -> d.contains(containing))
+                .findFirst()
+                .orElse("");
+    }
+
+    @Test
+    void aDirectoryUserSignsInOnTheLoginPageAndIsLinkedByObjectGuid() {
+        Http browser = Http.anonymous();
+        Http.Response signedIn = browser.signIn("alice@" + DOMAIN, password, site);
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(303);
+        assertThat(browser.get("/?site=" + site).body()).contains("alice@" + DOMAIN);
+
+        JsonObject user = SsoFixture.userOf(admin, site, "alice@" + DOMAIN);
+        assertThat(user.getString("authMethod")).isEqualTo("directory");
+        assertThat(user.getString("displayName")).isEqualTo("Alice Smith");
+        assertThat(Http.anonymous().signIn("alice", password, site).status())
+                .as("the sAMAccountName signs in as the same user")
+                .isEqualTo(303);
+    }
+
+    @Test
+    void everyBindOutcomeIsNamedInTheAuditLogAndGenericToTheUser() {
+        JsonObject allowed = authenticate("alice@" + DOMAIN, password);
+        assertThat(allowed.getBoolean("allowed")).isTrue();
+        assertThat(allowed.getString("login")).isEqualTo("alice@" + DOMAIN);
+
+        record Case(String login, String secret, String audited) {}
+        for (Case c : new Case[] {
+            new Case("alice", "not her password", "directory: wrong password"),
+            new Case("dave", password, "directory: disabled"),
+            new Case("mona", password, "directory: must change password"),
+            new Case("eve", password, "directory: expired")
+        }) {
+            JsonObject refused = authenticate(c.login(), c.secret());
+            assertThat(refused.getBoolean("allowed")).as(c.login()).isFalse();
+            assertThat(refused.getString("reason"))
+                    .as("the same words for every refusal")
+                    .isEqualTo("the login or password is wrong, or this account cannot sign in here");
+            assertThat(lastAuditDetail(c.audited())).as(c.login()).contains("data ");
+        }
+    }
+
+    void controllers(String... controllers) throws Exception {
+        var list = Json.createArrayBuilder();
+        for (String controller : controllers) {
+            list.add(controller);
+        }
+        StorageFixture.ok(admin.json(
+                "PUT",
+                "/api/v1/sites/" + site + "/directory",
+                Json.createObjectBuilder()
+                        .add("domain", DOMAIN)
+                        .add("controllers", list)
+                        .add("trustedCertificates", Files.readString(Path.of(It.property("gatehouse.it.samba.ca"))))
+                        .build()
+                        .toString()));
+    }
+
+    @Test
+    void aControllerUnderAnotherNameIsNeverAskedThePasswordAndTheNextOneIs() throws Exception {
+        // Samba answers on [::1] too, with a certificate for 127.0.0.1 and localhost only
+        controllers("[::1]");
+        assertThat(authenticate("alice", password).getBoolean("allowed")).isFalse();
+        assertThat(lastAuditDetail("no domain controller answered")).contains("[::1]");
+
+        controllers("[::1]", "127.0.0.1");
+        assertThat(authenticate("alice", password).getBoolean("allowed"))
+                .as("the second controller, after the first one's TLS failed")
+                .isTrue();
+    }
+
+    @Test
+    void anUntrustedCertificateIsRefused() throws Exception {
+        java.security.KeyStore cacerts = java.security.KeyStore.getInstance(
+                Path.of(System.getProperty("java.home"), "lib", "security", "cacerts")
+                        .toFile(),
+                "changeit".toCharArray());
+        java.security.cert.Certificate other =
+                cacerts.getCertificate(cacerts.aliases().nextElement());
+        String pem = "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(other.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+        StorageFixture.ok(admin.json(
+                "PUT",
+                "/api/v1/sites/" + site + "/directory",
+                Json.createObjectBuilder()
+                        .add("domain", DOMAIN)
+                        .add("controllers", Json.createArrayBuilder().add("127.0.0.1"))
+                        .add("trustedCertificates", pem)
+                        .build()
+                        .toString()));
+        assertThat(authenticate("alice", password).getBoolean("allowed")).isFalse();
+        assertThat(lastAuditDetail("no domain controller answered")).contains("127.0.0.1");
+    }
+
+    @Test
+    void ldapSpecialCharactersInANameAreEscaped() {
+        // jo(eu): the search for its entry escapes the parentheses (RFC 4515); the directory accepts the password,
+        // then Gatehouse refuses the name as a login, saying so in the audit log
+        assertThat(authenticate("jo(eu)", password).getBoolean("allowed")).isFalse();
+        assertThat(lastAuditDetail("jo(eu)@" + DOMAIN)).contains("is not a valid login");
+        assertThat(authenticate("*", password).getBoolean("allowed")).isFalse();
+    }
+}
