@@ -19,13 +19,13 @@ case "${1:-}" in
       --dns-backend=SAMBA_INTERNAL --host-ip=127.0.0.1 --targetdir="$dir" --adminpass="$admin_password" \
       --option="interfaces=lo" --option="bind interfaces only=yes" > "$dir/provision.log" 2>&1
     # a test CA and a server certificate for 127.0.0.1 and the DC's name
-    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Gatehouse test CA" \
+    openssl req -x509 -newkey rsa:2048 -nodes -days 60 -subj "/CN=Gatehouse test CA" \
       -keyout "$dir/tls/ca.key" -out "$dir/ca.pem" > /dev/null 2>&1
     openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$dir/tls/key.pem" -out "$dir/tls/req.pem" \
       > /dev/null 2>&1
     printf 'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:%s.corp.gatehouse.test\nextendedKeyUsage=serverAuth\n' \
       "$(hostname -s | tr '[:upper:]' '[:lower:]')" > "$dir/tls/ext.cnf"
-    openssl x509 -req -in "$dir/tls/req.pem" -CA "$dir/ca.pem" -CAkey "$dir/tls/ca.key" -CAcreateserial -days 2 \
+    openssl x509 -req -in "$dir/tls/req.pem" -CA "$dir/ca.pem" -CAkey "$dir/tls/ca.key" -CAcreateserial -days 45 \
       -extfile "$dir/tls/ext.cnf" -out "$dir/tls/cert.pem" > /dev/null 2>&1
     chmod 600 "$dir/tls/key.pem"
     sed -i "/\[global\]/a \\\\ttls enabled = yes\n\ttls keyfile = $dir/tls/key.pem\n\ttls certfile = $dir/tls/cert.pem\n\ttls cafile = $dir/ca.pem" \

@@ -106,6 +106,20 @@ abstract class DirectoryChecks {
     }
 
     @Test
+    void theTrustedCertificateIsAmongTheExpiringCredentials() {
+        JsonObject certificate = admin.get("/api/v1/sites/" + site + "/credentials").array().stream()
+                .map(JsonObject.class::cast)
+                .filter(c -> c.getString("type").equals("DIRECTORY_LDAPS_CERTIFICATE"))
+                .findFirst()
+                .orElseThrow();
+        // scripts/samba.sh makes a CA that lives 60 days
+        assertThat(certificate.getString("state")).isEqualTo("VALID");
+        assertThat(certificate.getJsonNumber("daysLeft").longValue()).isBetween(58L, 60L);
+        assertThat(certificate.getString("name")).contains(DOMAIN, "Gatehouse test CA");
+        assertThat(certificate.getString("whenExpired")).contains("directory login");
+    }
+
+    @Test
     void everyBindOutcomeIsNamedInTheAuditLogAndGenericToTheUser() {
         JsonObject allowed = authenticate("alice@" + DOMAIN, password);
         assertThat(allowed.getBoolean("allowed")).isTrue();
@@ -143,6 +157,67 @@ abstract class DirectoryChecks {
                         .toString()));
     }
 
+    java.util.List<JsonObject> preflight() {
+        Http.Response answer = admin.json("POST", "/api/v1/sites/" + site + "/directory/preflight", "");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.object().getJsonArray("checks").stream()
+                .map(JsonObject.class::cast)
+                .toList();
+    }
+
+    @Test
+    void thePreflightPassesAndNamesAWrongHostNameOrCertificateWithItsFix() throws Exception {
+        java.util.List<JsonObject> good = preflight();
+        assertThat(good).allMatch(c -> c.getBoolean("passed"), "every line passes");
+        assertThat(good.stream().map(c -> c.getString("name")))
+                .contains(
+                        "name resolution",
+                        "reachability",
+                        "certificate chain",
+                        "certificate host name",
+                        "certificate expiry",
+                        "root DSE",
+                        "clock");
+
+        controllers("[::1]");
+        JsonObject name = preflight().stream()
+                .filter(c -> c.getString("name").equals("certificate host name"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(name.getBoolean("passed")).isFalse();
+        assertThat(name.getString("fix")).contains("subject alternative names");
+
+        controllers("127.0.0.1");
+        StorageFixture.ok(admin.json(
+                "PUT",
+                "/api/v1/sites/" + site + "/directory",
+                Json.createObjectBuilder()
+                        .add("domain", DOMAIN)
+                        .add("controllers", Json.createArrayBuilder().add("127.0.0.1"))
+                        .add("trustedCertificates", otherCertificate())
+                        .build()
+                        .toString()));
+        JsonObject chain = preflight().stream()
+                .filter(c -> c.getString("name").equals("certificate chain"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(chain.getBoolean("passed")).isFalse();
+        assertThat(chain.getString("fix")).contains("trustedCertificates");
+    }
+
+    /** A real CA certificate that has nothing to do with the domain controller: the JDK's first trusted one. */
+    static String otherCertificate() throws Exception {
+        java.security.KeyStore cacerts = java.security.KeyStore.getInstance(
+                Path.of(System.getProperty("java.home"), "lib", "security", "cacerts")
+                        .toFile(),
+                "changeit".toCharArray());
+        java.security.cert.Certificate other =
+                cacerts.getCertificate(cacerts.aliases().nextElement());
+        return "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(other.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
     @Test
     void aControllerUnderAnotherNameIsNeverAskedThePasswordAndTheNextOneIs() throws Exception {
         // Samba answers on [::1] too, with a certificate for 127.0.0.1 and localhost only
@@ -158,15 +233,7 @@ abstract class DirectoryChecks {
 
     @Test
     void anUntrustedCertificateIsRefused() throws Exception {
-        java.security.KeyStore cacerts = java.security.KeyStore.getInstance(
-                Path.of(System.getProperty("java.home"), "lib", "security", "cacerts")
-                        .toFile(),
-                "changeit".toCharArray());
-        java.security.cert.Certificate other =
-                cacerts.getCertificate(cacerts.aliases().nextElement());
-        String pem = "-----BEGIN CERTIFICATE-----\n"
-                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(other.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
+        String pem = otherCertificate();
         StorageFixture.ok(admin.json(
                 "PUT",
                 "/api/v1/sites/" + site + "/directory",

@@ -153,17 +153,50 @@ public final class LdapDirectoryLogins implements DirectoryLogins {
         }
     }
 
+    /** A controller's host and port: {@code host}, {@code host:port}, {@code [v6 address]} or {@code [v6]:port}. */
+    record Endpoint(String host, int port) {
+        static Endpoint of(String controller, DirectorySettings.Transport transport) {
+            int port = transport == DirectorySettings.Transport.LDAPS ? 636 : 389;
+            String host = controller;
+            if (controller.startsWith("[")) {
+                int end = controller.indexOf(']');
+                host = controller.substring(1, end);
+                if (controller.length() > end + 2 && controller.charAt(end + 1) == ':') {
+                    port = Integer.parseInt(controller.substring(end + 2));
+                }
+            } else if (controller.indexOf(':') > 0) {
+                host = controller.substring(0, controller.indexOf(':'));
+                port = Integer.parseInt(controller.substring(controller.indexOf(':') + 1));
+            }
+            return new Endpoint(host, port);
+        }
+    }
+
+    /**
+     * A connection to {@code controller} over the site's transport (StartTLS already started), not bound; the caller
+     * closes it.
+     */
+    LdapNetworkConnection open(DirectorySettings settings, String controller)
+            throws LdapException, GeneralSecurityException {
+        LdapNetworkConnection connection =
+                new LdapNetworkConnection(config(settings, controller, trustManagers(settings.trustedCertificates())));
+        try {
+            connection.connect();
+            if (settings.transport() == DirectorySettings.Transport.STARTTLS) {
+                connection.startTls();
+            }
+            return connection;
+        } catch (LdapException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
     private LdapConnectionConfig config(DirectorySettings settings, String controller, TrustManager[] trust) {
         LdapConnectionConfig config = new LdapConnectionConfig();
-        String host = controller;
-        int port = settings.transport() == DirectorySettings.Transport.LDAPS ? 636 : 389;
-        int colon = controller.lastIndexOf(':');
-        if (colon > 0 && !controller.endsWith("]") && controller.indexOf(':') == colon) {
-            host = controller.substring(0, colon);
-            port = Integer.parseInt(controller.substring(colon + 1));
-        }
-        config.setLdapHost(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-        config.setLdapPort(port);
+        Endpoint endpoint = Endpoint.of(controller, settings.transport());
+        config.setLdapHost(endpoint.host());
+        config.setLdapPort(endpoint.port());
         config.setUseSsl(settings.transport() == DirectorySettings.Transport.LDAPS);
         config.setUseTls(settings.transport() == DirectorySettings.Transport.STARTTLS);
         config.setTrustManagers(trust);
@@ -209,7 +242,7 @@ public final class LdapDirectoryLogins implements DirectoryLogins {
         return new UUID((data1 << 32) | ((long) data2 << 16) | data3, rest);
     }
 
-    private static TrustManager[] trustManagers(String pem) throws GeneralSecurityException {
+    static TrustManager[] trustManagers(String pem) throws GeneralSecurityException {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         try {
             store.load(null, null);

@@ -35,6 +35,18 @@ class LdapDirectoryLoginsTest {
     }
 
     @Test
+    void controllersAreNamedWithOrWithoutPortsAndAsV6Addresses() {
+        assertThat(LdapDirectoryLogins.Endpoint.of("dc1.corp.example.com", DirectorySettings.Transport.LDAPS))
+                .isEqualTo(new LdapDirectoryLogins.Endpoint("dc1.corp.example.com", 636));
+        assertThat(LdapDirectoryLogins.Endpoint.of("10.0.1.4:3269", DirectorySettings.Transport.LDAPS))
+                .isEqualTo(new LdapDirectoryLogins.Endpoint("10.0.1.4", 3269));
+        assertThat(LdapDirectoryLogins.Endpoint.of("[::1]", DirectorySettings.Transport.STARTTLS))
+                .isEqualTo(new LdapDirectoryLogins.Endpoint("::1", 389));
+        assertThat(LdapDirectoryLogins.Endpoint.of("[fd00::4]:1636", DirectorySettings.Transport.LDAPS))
+                .isEqualTo(new LdapDirectoryLogins.Endpoint("fd00::4", 1636));
+    }
+
+    @Test
     void anObjectGuidIsReadWithItsFirstFieldsLittleEndian() {
         // as Samba stores it, and as samba-tool shows it
         assertThat(LdapDirectoryLogins.guid(Base64.getDecoder().decode("BaebP7n9nUqGgq+lqXXuog==")))

@@ -34,6 +34,13 @@ public class DirectoryResource {
     @Inject
     AdminContext context;
 
+    @Inject
+    dev.gatehouse.identity.port.DirectoryDiagnostics diagnostics;
+
+    /** The preflight checklist: every line with what was found and, when it failed, the fix. */
+    @Schema(name = "DirectoryPreflight")
+    public record PreflightView(boolean passed, List<dev.gatehouse.identity.domain.DiagnosticCheck> checks) {}
+
     @Schema(name = "Directory")
     public record DirectoryView(
             String domain,
@@ -86,5 +93,22 @@ public class DirectoryResource {
                         body.trustedCertificates(),
                         body.justInTime(),
                         context.admin().actor())));
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("preflight")
+    @Operation(
+            summary = "Check the site's directory before anyone relies on it",
+            description = "For each controller: name resolution, reachability of its port, the LDAPS certificate's"
+                    + " chain to the trusted certificates, its host name and expiry, the root DSE (the naming context"
+                    + " the domain implies) and the clock offset (Kerberos allows 5 minutes). Every failed line has a"
+                    + " fix. Changes nothing.")
+    public PreflightView preflight(@PathParam("site") String slug) {
+        DirectorySettings settings = adminChanges.read(() -> directories
+                .settings(context.site(slug).id())
+                .orElseThrow(() -> new NotFoundException("directory of site", slug)));
+        List<dev.gatehouse.identity.domain.DiagnosticCheck> checks = diagnostics.preflight(settings);
+        return new PreflightView(
+                checks.stream().allMatch(dev.gatehouse.identity.domain.DiagnosticCheck::passed), checks);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.sso.application;
 
 import dev.gatehouse.directory.ldap.LdapDirectoryLogins;
+import dev.gatehouse.directory.ldap.LdapPreflight;
 import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.application.AuditRetention;
 import dev.gatehouse.identity.application.BoundedAuditWriter;
@@ -95,6 +96,7 @@ public class IdentityFeature {
     private Provisioning provisioning;
     private ProvisioningLog provisioningLog;
     private DirectoryAdministration directoryAdministration;
+    private dev.gatehouse.identity.port.DirectoryDiagnostics directoryDiagnostics;
     private final ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "gatehouse-audit-retention");
         thread.setDaemon(true);
@@ -166,12 +168,10 @@ public class IdentityFeature {
         passwordLogin.acceptingAppPasswords(credentials);
         JpaDirectoryRepository directories = new JpaDirectoryRepository(em);
         directoryAdministration = new DirectoryAdministration(directories, auditLog, clock);
-        passwordLogin.acceptingDirectoryPasswords(
-                directories,
-                new LdapDirectoryLogins(
-                        settings.outbound().connectTimeoutMillis(),
-                        settings.outbound().deadlineMillis()),
-                signInCompletion);
+        LdapDirectoryLogins ldap = new LdapDirectoryLogins(
+                settings.outbound().connectTimeoutMillis(), settings.outbound().deadlineMillis());
+        passwordLogin.acceptingDirectoryPasswords(directories, ldap, signInCompletion);
+        directoryDiagnostics = new LdapPreflight(ldap, settings.outbound().connectTimeoutMillis(), clock);
         provisioningLog = new JpaProvisioningLog(em);
         int provisioningLogDays = settings.provisioningLogRetentionDays();
         daily.scheduleWithFixedDelay(
@@ -252,6 +252,11 @@ public class IdentityFeature {
     @Produces
     public AuditLog auditLog() {
         return started().auditLog;
+    }
+
+    @Produces
+    public dev.gatehouse.identity.port.DirectoryDiagnostics directoryDiagnostics() {
+        return started().directoryDiagnostics;
     }
 
     @Produces
