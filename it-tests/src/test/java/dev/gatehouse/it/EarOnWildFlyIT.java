@@ -33,7 +33,7 @@ class EarOnWildFlyIT {
                 "GATEHOUSE_BASE_URL", BASE);
         Path base = ear.getParent().resolve("wildfly-base");
         try (WildFly server = new WildFly(Path.of(It.property("gatehouse.it.wildfly")), base, environment)) {
-            deleteTree(ear.getParent().resolve("wildfly-data"));
+            Trees.delete(ear.getParent().resolve("wildfly-data"));
             server.start();
             server.deploy(ear, Duration.ofSeconds(240));
 
@@ -101,16 +101,5 @@ class EarOnWildFlyIT {
         Http.Response signedIn = browser.form("/saml/" + id + "/acs", Map.of("SAMLResponse", entra.signedAssertion()));
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
         assertThat(browser.get("/").body()).contains(upn);
-    }
-
-    private static void deleteTree(Path root) throws java.io.IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real Payara Server 6 (the distribution from Maven Central, unpacked by the build) with a domain of its own whose
@@ -31,8 +30,8 @@ final class PayaraServer implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         Path domains = home.resolve("glassfish/domains");
         Path domain = domains.resolve(DOMAIN);
-        deleteTree(domain);
-        copyTree(domains.resolve("domain1"), domain);
+        Trees.delete(domain);
+        Trees.copy(domains.resolve("domain1"), domain);
         Path xml = domain.resolve("config/domain.xml");
         Files.writeString(xml, loopbackOnly(Files.readString(xml)));
         stopOnExit = new Thread(this::stopQuietly);
@@ -105,25 +104,6 @@ final class PayaraServer implements AutoCloseable {
         if (process.exitValue() != 0) {
             throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed: "
                     + new String(output, StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()));
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
         }
     }
 }

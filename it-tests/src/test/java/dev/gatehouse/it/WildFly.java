@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A throw-away WildFly standalone server (the distribution Maven Central serves, unpacked by the build) with the
@@ -33,8 +32,8 @@ final class WildFly implements AutoCloseable {
     }
 
     void start() throws IOException {
-        deleteTree(base);
-        copyTree(home.resolve("standalone"), base);
+        Trees.delete(base);
+        Trees.copy(home.resolve("standalone"), base);
         Path xml = base.resolve("configuration/standalone-microprofile.xml");
         // older distributions serve a welcome page at /; this one may not
         Files.writeString(xml, Files.readString(xml).replace("<location name=\"/\" handler=\"welcome-content\"/>", ""));
@@ -103,25 +102,6 @@ final class WildFly implements AutoCloseable {
         } catch (Exception e) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()));
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
         }
     }
 }
