@@ -177,6 +177,27 @@ abstract class ConsoleBrowserChecks {
         assertThat(browser.getPageSource()).doesNotContain(secret.substring(26));
     }
 
+    @Test
+    void anAdministratorSetsUpTheDirectoryAndRunsItsPreflight() throws Exception {
+        java.nio.file.Path ca = java.nio.file.Path.of(It.property("gatehouse.it.samba.ca"));
+        DirectoryChecks.awaitDomainController(ca, java.time.Duration.ofSeconds(90));
+        String site = "dirui-" + AdminApiChecks.suffix();
+        SsoFixture.childSite(Http.admin(), site, "Directory console " + site);
+        signIn();
+        browser.get(It.baseUrl() + "/console/directory?site=" + site);
+        browser.findElement(By.id("domain")).sendKeys(DirectoryChecks.DOMAIN);
+        browser.findElement(By.id("controllers")).sendKeys("127.0.0.1");
+        browser.findElement(By.id("trustedCertificates")).sendKeys(java.nio.file.Files.readString(ca));
+        navigate(By.id("save-directory"));
+        assertThat(browser.findElement(By.id("domain")).getAttribute("value")).isEqualTo(DirectoryChecks.DOMAIN);
+
+        navigate(By.id("run-preflight"));
+        assertThat(browser.findElement(By.id("preflight-result")).getText()).isEqualTo("Every check passed.");
+        assertThat(browser.findElement(By.id("preflight")).getText())
+                .contains("certificate chain", "certificate host name", "clock", "passed")
+                .doesNotContain("FAILED");
+    }
+
     private void navigate(By target) {
         Chromium.navigate(browser, target);
     }
