@@ -287,6 +287,10 @@ abstract class ScimChecks {
 
     @Test
     void tokensAreCheckedMissingWrongRevokedOrInTheQueryString() {
+        long logged = admin.get("/api/v1/sites/default/scim/log?size=1")
+                .object()
+                .getJsonNumber("total")
+                .longValue();
         assertThat(Http.anonymous().get(USERS).status()).isEqualTo(401);
         assertThat(Http.anonymous().get(USERS).header("WWW-Authenticate")).startsWith("Bearer");
         char last = token.charAt(token.length() - 1);
@@ -298,6 +302,12 @@ abstract class ScimChecks {
         assertThat(Http.admin().get(USERS).status())
                 .as("an administrator's password is no SCIM token")
                 .isEqualTo(401);
+        assertThat(admin.get("/api/v1/sites/default/scim/log?size=1")
+                        .object()
+                        .getJsonNumber("total")
+                        .longValue())
+                .as("requests without a valid token write no provisioning-log rows")
+                .isEqualTo(logged);
         assertThat(Http.basic(token.substring(0, 26), token.substring(26))
                         .get(USERS)
                         .status())

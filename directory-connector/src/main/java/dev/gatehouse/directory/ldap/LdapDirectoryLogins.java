@@ -50,8 +50,16 @@ public final class LdapDirectoryLogins implements DirectoryLogins {
         "objectGUID", "userPrincipalName", "sAMAccountName", "displayName", "givenName", "sn", "mail"
     };
 
+    /**
+     * Directory logins in progress at a time. Each runs inside the login's database transaction and may wait for a
+     * slow controller up to its timeouts, so an unbounded number of them (anyone can post the login page) would hold
+     * every database connection; beyond this, a login is refused as unavailable at once.
+     */
+    static final int MAX_CONCURRENT = 4;
+
     private final long connectTimeoutMillis;
     private final long operationTimeoutMillis;
+    private final java.util.concurrent.Semaphore inProgress = new java.util.concurrent.Semaphore(MAX_CONCURRENT);
 
     public LdapDirectoryLogins(long connectTimeoutMillis, long operationTimeoutMillis) {
         this.connectTimeoutMillis = connectTimeoutMillis;
@@ -71,16 +79,25 @@ public final class LdapDirectoryLogins implements DirectoryLogins {
             return new Outcome.Refused(
                     Reason.UNAVAILABLE, "the site's trusted certificates cannot be read: " + e.getMessage());
         }
-        String upn = settings.userPrincipalName(login.strip());
-        List<String> unreachable = new ArrayList<>();
-        for (String controller : settings.controllers()) {
-            Optional<Outcome> outcome = tryController(settings, controller, trust, upn, password, unreachable);
-            if (outcome.isPresent()) {
-                return outcome.get();
-            }
+        if (!inProgress.tryAcquire()) {
+            return new Outcome.Refused(
+                    Reason.UNAVAILABLE,
+                    "more than " + MAX_CONCURRENT + " directory logins at once; this one was refused");
         }
-        return new Outcome.Refused(
-                Reason.UNAVAILABLE, "no domain controller answered: " + String.join("; ", unreachable));
+        try {
+            String upn = settings.userPrincipalName(login.strip());
+            List<String> unreachable = new ArrayList<>();
+            for (String controller : settings.controllers()) {
+                Optional<Outcome> outcome = tryController(settings, controller, trust, upn, password, unreachable);
+                if (outcome.isPresent()) {
+                    return outcome.get();
+                }
+            }
+            return new Outcome.Refused(
+                    Reason.UNAVAILABLE, "no domain controller answered: " + String.join("; ", unreachable));
+        } finally {
+            inProgress.release();
+        }
     }
 
     /** The controller's answer, or empty (with the reason added to {@code unreachable}) when it gave none. */

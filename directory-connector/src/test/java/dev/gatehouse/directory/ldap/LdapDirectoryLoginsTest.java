@@ -13,6 +13,24 @@ import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.junit.jupiter.api.Test;
 
 class LdapDirectoryLoginsTest {
+    /** A real CA certificate (the JDK's first trusted one): the handshake never gets as far as checking it. */
+    static final String TEST_CA = jdkCertificate();
+
+    static String jdkCertificate() {
+        try {
+            java.security.KeyStore cacerts = java.security.KeyStore.getInstance(
+                    java.nio.file.Path.of(System.getProperty("java.home"), "lib", "security", "cacerts")
+                            .toFile(),
+                    "changeit".toCharArray());
+            byte[] der = cacerts.getCertificate(cacerts.aliases().nextElement()).getEncoded();
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void activeDirectorysBindSubCodesBecomeReasons() {
         String prefix = "80090308: LdapErr: DSID-0C0903A9, comment: AcceptSecurityContext error, data ";
@@ -44,6 +62,45 @@ class LdapDirectoryLoginsTest {
                 .isEqualTo(new LdapDirectoryLogins.Endpoint("::1", 389));
         assertThat(LdapDirectoryLogins.Endpoint.of("[fd00::4]:1636", DirectorySettings.Transport.LDAPS))
                 .isEqualTo(new LdapDirectoryLogins.Endpoint("fd00::4", 1636));
+    }
+
+    @Test
+    void atMostAFewLoginsWaitForSlowControllersAtOnce() throws Exception {
+        // a controller that accepts the connection and never answers the TLS handshake
+        try (java.net.ServerSocket silent =
+                new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            DirectorySettings settings = new DirectorySettings(
+                    new SiteId(UUID.randomUUID()),
+                    "corp.example.com",
+                    List.of("127.0.0.1:" + silent.getLocalPort()),
+                    DirectorySettings.Transport.LDAPS,
+                    TEST_CA,
+                    true,
+                    Instant.EPOCH);
+            LdapDirectoryLogins logins = new LdapDirectoryLogins(1500, 1500);
+            List<Thread> waiting = new java.util.ArrayList<>();
+            for (int i = 0; i < LdapDirectoryLogins.MAX_CONCURRENT; i++) {
+                Thread thread = new Thread(() -> logins.login(settings, "alice", "secret".toCharArray()));
+                thread.start();
+                waiting.add(thread);
+            }
+            Thread.sleep(300);
+            long started = System.nanoTime();
+            DirectoryLogins.Outcome refused = logins.login(settings, "bob", "secret".toCharArray());
+            assertThat((System.nanoTime() - started) / 1_000_000)
+                    .as("refused at once")
+                    .isLessThan(500);
+            assertThat(refused)
+                    .isInstanceOfSatisfying(DirectoryLogins.Outcome.Refused.class, r -> assertThat(r.detail())
+                            .contains("at once"));
+            for (Thread thread : waiting) {
+                thread.join();
+            }
+            assertThat(logins.login(settings, "carol", "secret".toCharArray()))
+                    .as("the slots are free again")
+                    .isInstanceOfSatisfying(DirectoryLogins.Outcome.Refused.class, r -> assertThat(r.detail())
+                            .contains("no domain controller answered"));
+        }
     }
 
     @Test

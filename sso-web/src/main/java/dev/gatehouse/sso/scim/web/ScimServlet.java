@@ -68,7 +68,8 @@ import java.util.logging.Logger;
  * for the other. {@code If-Match} with a stale version answers 412. After a change the site's storage decisions are
  * rebuilt before the answer, so a user set {@code active=false} is denied on the next decision.
  *
- * <p>Every request that names a site is written to the provisioning log with its outcome and the attributes it changed.
+ * <p>Every authenticated request is written to the provisioning log with its outcome and the attributes it changed;
+ * an anonymous one is only counted in the metrics, so that nobody without a token can add rows.
  */
 @WebServlet("/scim/v2/*")
 public class ScimServlet extends HttpServlet {
@@ -106,6 +107,9 @@ public class ScimServlet extends HttpServlet {
         final long started = System.nanoTime();
         Site site;
         ScimSettings settings;
+        /** Only requests with a valid SCIM token of the site reach the provisioning log. */
+        boolean authenticated;
+
         String resource = "";
         int status = 500;
         String outcome = "";
@@ -167,6 +171,7 @@ public class ScimServlet extends HttpServlet {
             unauthorized(exchange, "send a SCIM token of this site as 'Authorization: Bearer <token>' or HTTP Basic");
             return;
         }
+        exchange.authenticated = true;
         String type = parts.length > 1 ? parts[1] : "";
         String id = parts.length > 2 ? parts[2] : null;
         if (parts.length > 3) {
@@ -648,10 +653,10 @@ public class ScimServlet extends HttpServlet {
     }
 
     private void unauthorized(Exchange exchange, String detail) throws IOException {
-        boolean basic = adminChanges
-                        .read(() -> provisioning.settings(exchange.site.id()))
-                        .tokenScheme()
-                == ScimSettings.TokenScheme.BASIC;
+        ScimSettings settings = exchange.settings != null
+                ? exchange.settings
+                : adminChanges.read(() -> provisioning.settings(exchange.site.id()));
+        boolean basic = settings.tokenScheme() == ScimSettings.TokenScheme.BASIC;
         exchange.response.setHeader(
                 "WWW-Authenticate",
                 basic ? "Basic realm=\"Gatehouse SCIM\", charset=\"UTF-8\"" : "Bearer realm=\"Gatehouse SCIM\"");
@@ -777,9 +782,17 @@ public class ScimServlet extends HttpServlet {
         write(exchange, error.status(), error.body());
     }
 
+    /** The methods SCIM has; anything else is counted as {@code OTHER}, so callers cannot invent metric series. */
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+    /**
+     * Counts the request and, when it carried a valid token, writes it to the provisioning log: an anonymous caller
+     * must not be able to add rows.
+     */
     private void record(Exchange exchange) {
-        Metrics.scimRequest(exchange.request.getMethod(), exchange.status);
-        if (exchange.site == null) {
+        String method = exchange.request.getMethod();
+        Metrics.scimRequest(METHODS.contains(method) ? method : "OTHER", exchange.status);
+        if (!exchange.authenticated) {
             return;
         }
         try {
