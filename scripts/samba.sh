@@ -2,7 +2,7 @@
 # Starts a Samba Active Directory domain controller on 127.0.0.1 for the directory tests: realm CORP.GATEHOUSE.TEST,
 # LDAPS on 636 with a certificate of a throw-away test CA for 127.0.0.1 (Samba's own has no subjectAltName), Kerberos
 # on 88; seeded with the users the tests sign in as (an enabled one, a disabled one, one whose password must change,
-# an expired one, a name with LDAP special characters).
+# an expired one, a name with LDAP special characters) and OU=Bulk (1,600 users, one group of them all).
 #
 #   scripts/samba.sh start <directory> <administrator password> <user password>
 #   scripts/samba.sh stop <directory>
@@ -48,7 +48,23 @@ case "${1:-}" in
     samba-tool user create eve "$user_password" "${admin[@]}" > /dev/null 2>&1
     samba-tool user setexpiry eve --days=0 "${admin[@]}" > /dev/null
     samba-tool user create 'jo(eu)' "$user_password" --given-name='Jo* (EU)' "${admin[@]}" > /dev/null 2>&1
-    echo "Samba AD DC for CORP.GATEHOUSE.TEST on 127.0.0.1 (LDAPS 636, CA $dir/ca.pem)"
+    # OU=Bulk: 1,600 users and one group of all of them, more than one range (1,500) of member values; the tests wait
+    # for the marker file
+    base="DC=corp,DC=gatehouse,DC=test"
+    printf '%s' "$admin_password" > "$dir/tls/admin.pw" && chmod 600 "$dir/tls/admin.pw"
+    {
+      printf 'dn: OU=Bulk,%s\nobjectClass: organizationalUnit\n\n' "$base"
+      for i in $(seq -w 1 1600); do
+        printf 'dn: CN=bulk%s,OU=Bulk,%s\nobjectClass: user\nsAMAccountName: bulk%s\n' "$i" "$base" "$i"
+        printf 'userPrincipalName: bulk%s@corp.gatehouse.test\nuserAccountControl: 544\n\n' "$i"
+      done
+      printf 'dn: CN=bulk-readers,OU=Bulk,%s\nobjectClass: group\nsAMAccountName: bulk-readers\n' "$base"
+      for i in $(seq -w 1 1600); do printf 'member: CN=bulk%s,OU=Bulk,%s\n' "$i" "$base"; done
+    } > "$dir/bulk.ldif"
+    LDAPTLS_CACERT="$dir/ca.pem" ldapadd -H ldaps://127.0.0.1 -x -D administrator@corp.gatehouse.test \
+      -y "$dir/tls/admin.pw" -f "$dir/bulk.ldif" > "$dir/bulk.log" 2>&1
+    touch "$dir/bulk-seeded"
+    echo "Samba AD DC for CORP.GATEHOUSE.TEST on 127.0.0.1 (LDAPS 636, CA $dir/ca.pem), OU=Bulk seeded"
     ;;
   stop)
     dir=$2

@@ -71,4 +71,5 @@ echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1
   -Dgatehouse.it.keycloak.admin-password="$kc_password" \
   -Dgatehouse.it.samba.ca="$samba_dir/dc/ca.pem" \
   -Dgatehouse.it.samba.password="$samba_user_password" \
+  -Dgatehouse.it.samba.admin-password="$samba_admin_password" \
   "$@"

@@ -198,6 +198,59 @@ abstract class ConsoleBrowserChecks {
                 .doesNotContain("FAILED");
     }
 
+    @Test
+    void anAdministratorJoinsTheDomainFromTheConsoleAndSeesEachStep() throws Exception {
+        java.nio.file.Path ca = java.nio.file.Path.of(It.property("gatehouse.it.samba.ca"));
+        DirectoryChecks.awaitDomainController(ca, java.time.Duration.ofSeconds(90));
+        String sfx = AdminApiChecks.suffix();
+        String site = "joinui-" + sfx;
+        String machine = ("GC" + sfx).toUpperCase(java.util.Locale.ROOT);
+        SsoFixture.childSite(Http.admin(), site, "Join console " + site);
+        signIn();
+        browser.get(It.baseUrl() + "/console/directory?site=" + site);
+        browser.findElement(By.id("domain")).sendKeys(DirectoryChecks.DOMAIN);
+        browser.findElement(By.id("controllers")).sendKeys("127.0.0.1");
+        browser.findElement(By.id("trustedCertificates")).sendKeys(java.nio.file.Files.readString(ca));
+        browser.findElement(By.id("serviceAccount")).sendKeys("administrator@" + DirectoryChecks.DOMAIN);
+        browser.findElement(By.id("servicePassword"))
+                .sendKeys(It.secret(It.property("gatehouse.it.samba.admin-password")));
+        browser.findElement(By.id("syncIntervalMinutes")).sendKeys("0");
+        browser.findElement(By.id("machineName")).sendKeys(machine);
+        navigate(By.id("save-directory"));
+        navigate(By.id("run-preflight"));
+        assertThat(browser.findElement(By.id("preflight")).getText())
+                .contains("kerberos")
+                .doesNotContain("FAILED");
+
+        navigate(By.id("join-domain"));
+        // the page refreshes itself while the job runs
+        awaitJob();
+        assertThat(browser.findElement(By.id("job-state")).getText()).isEqualTo("SUCCEEDED");
+        assertThat(browser.findElement(By.id("job-steps")).getText())
+                .contains(
+                        "create the computer account",
+                        "write the keytab",
+                        "prove the keytab with a Kerberos login",
+                        "the KDC issued a ticket-granting ticket to " + machine + "$@CORP.GATEHOUSE.TEST");
+        assertThat(browser.findElement(By.id("membership")).getText()).contains(machine);
+
+        navigate(By.id("check-health"));
+        assertThat(browser.findElement(By.id("health-result")).getText()).isEqualTo("The membership works.");
+
+        navigate(By.id("leave-domain"));
+        awaitJob();
+        assertThat(browser.findElement(By.id("job-state")).getText()).isEqualTo("SUCCEEDED");
+        assertThat(browser.findElements(By.id("join-domain"))).hasSize(1);
+    }
+
+    /** Waits while the page, refreshing itself, shows the latest job running. */
+    private void awaitJob() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.id("job-state")).stream()
+                        .anyMatch(state -> !state.getText().equals("RUNNING")));
+    }
+
     private void navigate(By target) {
         Chromium.navigate(browser, target);
     }

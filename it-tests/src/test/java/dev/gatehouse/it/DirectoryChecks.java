@@ -255,4 +255,36 @@ abstract class DirectoryChecks {
         assertThat(lastAuditDetail("jo(eu)@" + DOMAIN)).contains("is not a valid login");
         assertThat(authenticate("*", password).getBoolean("allowed")).isFalse();
     }
+
+    @Test
+    void aBlackHoledFirstControllerCostsOneConnectTimeoutAndTheSecondAnswers() throws Exception {
+        // L4: a listener whose accept queue is full drops further connection attempts, as a firewall does
+        try (java.net.ServerSocket hole =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            java.util.List<Socket> queued = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket filler = new Socket();
+                    queued.add(filler);
+                    try {
+                        filler.connect(hole.getLocalSocketAddress(), 300);
+                    } catch (IOException full) {
+                        break; // the queue is full: the port is a black hole now
+                    }
+                }
+                controllers("127.0.0.1:" + hole.getLocalPort(), "127.0.0.1");
+                long started = System.nanoTime();
+                assertThat(authenticate("alice", password).getBoolean("allowed"))
+                        .as("the second controller answers")
+                        .isTrue();
+                assertThat(Duration.ofNanos(System.nanoTime() - started))
+                        .as("about one connect timeout, not the whole request deadline")
+                        .isLessThan(Duration.ofSeconds(15));
+            } finally {
+                for (Socket socket : queued) {
+                    socket.close();
+                }
+            }
+        }
+    }
 }

@@ -93,5 +93,11 @@ class GatehouseSuiteIT {
     class Directory extends DirectoryChecks {}
 
     @Nested
+    class DirectorySync extends DirectorySyncChecks {}
+
+    @Nested
+    class DomainJoin extends DomainJoinChecks {}
+
+    @Nested
     class OpenApi extends OpenApiChecks {}
 }

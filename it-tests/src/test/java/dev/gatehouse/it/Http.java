@@ -70,6 +70,23 @@ final class Http {
         return send(request(path, headers).GET());
     }
 
+    /** The body of a GET as bytes (a binary download), failing unless the answer is 200. */
+    byte[] download(String path) {
+        try {
+            HttpResponse<byte[]> response =
+                    client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + ": " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response delete(String path, String... headers) {
         return send(request(path, headers).DELETE());
     }

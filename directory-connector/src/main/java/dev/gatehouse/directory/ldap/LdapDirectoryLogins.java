@@ -57,6 +57,9 @@ public final class LdapDirectoryLogins implements DirectoryLogins {
      */
     static final int MAX_CONCURRENT = 4;
 
+    /** Attributes read as bytes, not text: GUIDs and SIDs (without a schema, the API cannot tell). */
+    private static final org.apache.directory.api.ldap.codec.api.BinaryAttributeDetector BINARY = binaryAttributes();
+
     private final long connectTimeoutMillis;
     private final long operationTimeoutMillis;
     private final java.util.concurrent.Semaphore inProgress = new java.util.concurrent.Semaphore(MAX_CONCURRENT);
@@ -219,9 +222,16 @@ public final class LdapDirectoryLogins implements DirectoryLogins {
         config.setTrustManagers(trust);
         config.setSslEndpointIdentificationAlgorithm("HTTPS");
         config.setEnabledProtocols("TLSv1.3", "TLSv1.2");
+        config.setBinaryAttributeDetector(BINARY);
         config.setConnectTimeout(connectTimeoutMillis);
         config.setTimeout(operationTimeoutMillis);
         return config;
+    }
+
+    private static org.apache.directory.api.ldap.codec.api.BinaryAttributeDetector binaryAttributes() {
+        var detector = new org.apache.directory.api.ldap.codec.api.DefaultConfigurableBinaryAttributeDetector();
+        detector.addBinaryAttribute("objectGUID", "invocationId", "msDS-aadObjectId", "objectSid");
+        return detector;
     }
 
     /** Active Directory's bind sub-codes (also Samba's); anything else is a wrong password. */

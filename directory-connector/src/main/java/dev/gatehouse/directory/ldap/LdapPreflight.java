@@ -50,7 +50,10 @@ public final class LdapPreflight implements DirectoryDiagnostics {
     private final int connectTimeoutMillis;
     private final Clock clock;
 
+    private final LdapDomainJoin kerberos;
+
     public LdapPreflight(LdapDirectoryLogins connections, int connectTimeoutMillis, Clock clock) {
+        this.kerberos = new LdapDomainJoin(connections, connectTimeoutMillis, clock);
         this.connections = connections;
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.clock = clock;
@@ -73,7 +76,45 @@ public final class LdapPreflight implements DirectoryDiagnostics {
         for (String controller : settings.controllers()) {
             check(settings, controller, trust, checks);
         }
+        kerberos(settings, checks);
         return checks;
+    }
+
+    /**
+     * A Kerberos AS exchange with the service account (the join account), at each controller's KDC: what the join and
+     * every Kerberos login will need (port 88 reachable, the clock in step, AES keys for the account).
+     */
+    private void kerberos(DirectorySettings settings, List<DiagnosticCheck> checks) {
+        if (settings.service().isEmpty()) {
+            return;
+        }
+        DirectorySettings.ServiceAccount service = settings.service().get();
+        String principal;
+        try {
+            principal = kerberos.servicePrincipal(settings);
+        } catch (dev.gatehouse.identity.port.DomainJoiner.JoinFailedException e) {
+            checks.add(DiagnosticCheck.failed(
+                    "kerberos",
+                    settings.realm(),
+                    e.getMessage(),
+                    "check serviceAccount and servicePassword: the preflight reads the account's sAMAccountName, the"
+                            + " name Kerberos knows it by"));
+            return;
+        }
+        for (String controller : settings.controllers()) {
+            java.util.Optional<String> refused = kerberos.passwordLogin(
+                    settings, controller, principal, service.password().value());
+            checks.add(
+                    refused.isEmpty()
+                            ? DiagnosticCheck.passed("kerberos", controller, "the KDC issued a ticket to " + principal)
+                            : DiagnosticCheck.failed(
+                                    "kerberos",
+                                    controller,
+                                    refused.get(),
+                                    "open TCP port 88 to the controller, keep the clocks within 5 minutes, and check"
+                                            + " the service account's password (Entra Domain Services: the user must"
+                                            + " have changed it once since Domain Services was enabled)"));
+        }
     }
 
     private void check(

@@ -124,4 +124,64 @@ class LdapDirectoryLoginsTest {
                 .isInstanceOfSatisfying(DirectoryLogins.Outcome.Refused.class, refused -> assertThat(refused.reason())
                         .isEqualTo(DirectoryLogins.Reason.WRONG_PASSWORD));
     }
+
+    @Test
+    void aRefusedStartTlsEndsTheLoginBeforeAnyBind() throws Exception {
+        // L3: a controller that answers StartTLS with protocolError; the password must never be sent in clear
+        try (java.net.ServerSocket server =
+                new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            List<Integer> operations = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Thread fake = new Thread(() -> {
+                try (java.net.Socket socket = server.accept()) {
+                    socket.setSoTimeout(5000);
+                    java.io.InputStream in = socket.getInputStream();
+                    java.io.OutputStream out = socket.getOutputStream();
+                    while (in.read() == 0x30) {
+                        int length = in.read();
+                        if ((length & 0x80) != 0) {
+                            int octets = length & 0x7f;
+                            length = 0;
+                            for (int i = 0; i < octets; i++) {
+                                length = (length << 8) | in.read();
+                            }
+                        }
+                        byte[] message = in.readNBytes(length);
+                        int id = message[2];
+                        int operation = message[3] & 0xff;
+                        operations.add(operation);
+                        if (operation != 0x77) {
+                            return;
+                        }
+                        // ExtendedResponse: resultCode protocolError (2), empty matchedDN and diagnostic
+                        out.write(new byte[] {
+                            0x30, 0x0c, 0x02, 0x01, (byte) id, 0x78, 0x07, 0x0a, 0x01, 0x02, 0x04, 0x00, 0x04, 0x00
+                        });
+                        out.flush();
+                    }
+                } catch (java.io.IOException ignored) {
+                    // the client hung up
+                }
+            });
+            fake.start();
+            DirectorySettings settings = new DirectorySettings(
+                    new SiteId(UUID.randomUUID()),
+                    "corp.example.com",
+                    List.of("127.0.0.1:" + server.getLocalPort()),
+                    DirectorySettings.Transport.STARTTLS,
+                    TEST_CA,
+                    true,
+                    Instant.EPOCH);
+
+            DirectoryLogins.Outcome outcome =
+                    new LdapDirectoryLogins(2000, 2000).login(settings, "alice", "secret".toCharArray());
+
+            fake.join(10_000);
+            assertThat(outcome).isInstanceOfSatisfying(DirectoryLogins.Outcome.Refused.class, refused -> assertThat(
+                            refused.reason())
+                    .isEqualTo(DirectoryLogins.Reason.UNAVAILABLE));
+            assertThat(operations)
+                    .as("the StartTLS request, and no bind (0x60) after it")
+                    .containsExactly(0x77);
+        }
+    }
 }

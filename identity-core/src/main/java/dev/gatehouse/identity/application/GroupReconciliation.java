@@ -92,6 +92,9 @@ final class GroupReconciliation {
 
     /** @return whether a membership was added or removed */
     boolean reconcile(SiteId site, IdentitySource source, User user, ExternalIdentity identity, Batch batch) {
+        if (identity.groups().isEmpty() && identity.groupsOverage()) {
+            return false; // nothing to add, and nothing may be removed
+        }
         Actor actor = source.actor();
         Set<GroupId> wanted = new HashSet<>();
         for (ExternalGroup group : identity.groups()) {
@@ -119,7 +122,8 @@ final class GroupReconciliation {
         return changed;
     }
 
-    private GroupId resolve(SiteId site, Actor actor, ExternalGroup external, Batch batch) {
+    /** The group linked to the key, else one found by name or created, then linked. */
+    GroupId resolve(SiteId site, Actor actor, ExternalGroup external, Batch batch) {
         GroupKey key = external.key();
         GroupId known = batch.resolved.get(key);
         if (known != null) {

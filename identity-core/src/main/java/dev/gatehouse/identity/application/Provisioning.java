@@ -378,17 +378,15 @@ public class Provisioning {
 
     private User applyActive(SiteId site, User user, boolean active) {
         if (active && user.state() == UserState.DISABLED) {
-            User enabled = user.withState(UserState.ENABLED, clock.instant());
-            users.save(enabled);
-            audit.success(site, ACTOR, AuditType.USER_UPDATED, "user:" + user.id(), "enabled: active=true");
-            return enabled;
+            return userService.changeState(site, user, UserState.ENABLED, ACTOR, "active=true");
         }
         if (!active && user.state() == UserState.ENABLED) {
-            User disabled = user.withState(UserState.DISABLED, clock.instant());
-            users.save(disabled);
-            audit.success(site, ACTOR, AuditType.USER_UPDATED, "user:" + user.id(), "disabled: active=false");
-            userService.accessEnded(site, user.id(), "the provisioning client set the user inactive");
-            return disabled;
+            return userService.changeState(
+                    site,
+                    user,
+                    UserState.DISABLED,
+                    ACTOR,
+                    "active=false: the provisioning client set the user inactive");
         }
         return user;
     }

@@ -191,6 +191,28 @@ public class UserService {
         accessListeners.add(listener);
     }
 
+    /**
+     * Enables or disables a user for a source that manages users itself (provisioning, the directory sync), ending
+     * their access when disabled. Returns the user as saved, or {@code user} when the state was already {@code state}.
+     */
+    User changeState(SiteId siteId, User user, UserState state, Actor actor, String why) {
+        if (user.state() == state) {
+            return user;
+        }
+        User changed = user.withState(state, clock.instant());
+        users.save(changed);
+        audit.success(
+                siteId,
+                actor,
+                AuditType.USER_UPDATED,
+                target(user),
+                state.name().toLowerCase(java.util.Locale.ROOT) + ": " + why);
+        if (user.isEnabled() && !changed.isEnabled()) {
+            accessEnded(siteId, user.id(), why);
+        }
+        return changed;
+    }
+
     /** Tells the listeners that {@code user} lost access; for services that change users themselves (provisioning). */
     void accessEnded(SiteId siteId, UserId user, String why) {
         accessListeners.forEach(l -> l.accessEnded(siteId, user, why));

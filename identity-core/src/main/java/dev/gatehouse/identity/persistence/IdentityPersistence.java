@@ -19,11 +19,17 @@ public final class IdentityPersistence {
             ScimResourceEntity.class,
             ScimSettingsEntity.class,
             ProvisioningEntryEntity.class,
-            DirectorySettingsEntity.class);
+            DirectorySettingsEntity.class,
+            DirectorySyncCursorEntity.class,
+            DirectorySyncDisabledEntity.class,
+            DirectorySyncRunEntity.class,
+            LeaseEntity.class,
+            DomainMembershipEntity.class,
+            DirectoryJobEntity.class);
 
     /**
      * The Flyway location of this module's migrations. Versions are one sequence across modules (see
-     * {@code docs/architecture.md}): V1, V3, V4, V5 and V6 are here.
+     * {@code docs/architecture.md}): V1, V3, V4, V5, V6 and V7 are here.
      */
     public static final String MIGRATIONS = "classpath:db/identity";
 

@@ -32,6 +32,20 @@ public final class JpaGroupLinkRepository implements GroupLinkRepository {
     }
 
     @Override
+    public Map<GroupKey, GroupId> findKind(SiteId site, String kind) {
+        Map<GroupKey, GroupId> found = new HashMap<>();
+        em.get()
+                .createQuery(
+                        "select l from GroupLinkEntity l where l.key.siteId = :site and l.key.kind = :kind",
+                        GroupLinkEntity.class)
+                .setParameter("site", site.value())
+                .setParameter("kind", kind)
+                .getResultStream()
+                .forEach(link -> found.put(link.groupKey(), new GroupId(link.groupId)));
+        return found;
+    }
+
+    @Override
     public Map<GroupKey, GroupId> findAll(SiteId site, Collection<GroupKey> keys) {
         Map<String, GroupKey> byText = new HashMap<>();
         keys.forEach(key -> byText.put(key.kind() + "|" + key.value(), key));

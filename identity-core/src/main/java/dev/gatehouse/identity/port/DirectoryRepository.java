@@ -9,4 +9,7 @@ public interface DirectoryRepository {
     Optional<DirectorySettings> find(SiteId site);
 
     void save(DirectorySettings settings);
+
+    /** Every site's directory settings. */
+    java.util.List<DirectorySettings> all();
 }

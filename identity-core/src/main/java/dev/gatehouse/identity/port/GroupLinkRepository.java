@@ -21,6 +21,9 @@ public interface GroupLinkRepository {
 
     void link(SiteId site, GroupKey key, GroupId group);
 
+    /** Every link of the site of one kind ({@code directory}, {@code scim-id}, {@code entra}). */
+    Map<GroupKey, GroupId> findKind(SiteId site, String kind);
+
     /** The keys linked to each of the given groups, in one query; groups without links are absent. */
     Map<GroupId, List<GroupKey>> keysOf(SiteId site, Collection<GroupId> groups);
 

@@ -39,6 +39,11 @@ class DirectoryLoginTest {
         public void save(DirectorySettings settings) {
             saved.put(settings.site(), settings);
         }
+
+        @Override
+        public List<DirectorySettings> all() {
+            return List.copyOf(saved.values());
+        }
     };
     final List<String> asked = new ArrayList<>();
     /** The directory: alice's password is "domain password"; dave is disabled. */
@@ -82,11 +87,12 @@ class DirectoryLoginTest {
     void directory(boolean justInTime) {
         administration.save(
                 f.site.id(),
-                "Corp.Example.com",
-                List.of("dc1.corp.example.com", "10.0.1.5:636"),
-                "ldaps",
-                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
-                justInTime,
+                DirectoryAdministration.DirectoryInput.logins(
+                        "Corp.Example.com",
+                        List.of("dc1.corp.example.com", "10.0.1.5:636"),
+                        "ldaps",
+                        "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+                        justInTime),
                 Actor.SYSTEM);
     }
 
@@ -150,12 +156,95 @@ class DirectoryLoginTest {
     @Test
     void settingsAreRefusedFieldByField() {
         assertThatThrownBy(() -> administration.save(
-                        f.site.id(), "not a domain", List.of("dc1;rm"), "ldap", "cert", null, Actor.SYSTEM))
+                        f.site.id(),
+                        DirectoryAdministration.DirectoryInput.logins(
+                                "not a domain", List.of("dc1;rm"), "ldap", "cert", null),
+                        Actor.SYSTEM))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).errors())
                         .extracting(error -> error.field())
                         .containsExactly("domain", "controllers", "transport", "trustedCertificates"));
         assertThat(saved).isEmpty();
         assertThat(f.store.audit).noneMatch(e -> e.type() == AuditType.SITE_UPDATED);
+    }
+
+    @Test
+    void theSyncSettingsAreRefusedFieldByFieldAndThePasswordIsKeptWhenOmitted() {
+        String pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+        assertThatThrownBy(() -> administration.save(
+                        f.site.id(),
+                        new DirectoryAdministration.DirectoryInput(
+                                "corp.example.com",
+                                List.of("dc1"),
+                                "ldaps",
+                                pem,
+                                true,
+                                "svc gatehouse",
+                                null,
+                                "OU=Staff,DC=other,DC=com",
+                                "not-a-tenant",
+                                3,
+                                null,
+                                null),
+                        Actor.SYSTEM))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).errors())
+                        .extracting(error -> error.field())
+                        .containsExactly("serviceAccount", "searchBase", "tenantId", "syncIntervalMinutes"));
+        assertThatThrownBy(() -> administration.save(
+                        f.site.id(),
+                        new DirectoryAdministration.DirectoryInput(
+                                "corp.example.com",
+                                List.of("dc1"),
+                                "ldaps",
+                                pem,
+                                true,
+                                "svc@corp.example.com",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        Actor.SYSTEM))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("servicePassword");
+        administration.save(
+                f.site.id(),
+                new DirectoryAdministration.DirectoryInput(
+                        "corp.example.com",
+                        List.of("dc1"),
+                        "ldaps",
+                        pem,
+                        true,
+                        "svc@corp.example.com",
+                        new dev.gatehouse.identity.domain.Secret("s3cret"),
+                        "OU=Staff, DC=corp, DC=example, DC=com",
+                        null,
+                        null,
+                        null,
+                        null),
+                Actor.SYSTEM);
+        DirectorySettings kept = administration.save(
+                f.site.id(),
+                new DirectoryAdministration.DirectoryInput(
+                        "corp.example.com",
+                        List.of("dc2"),
+                        "ldaps",
+                        pem,
+                        true,
+                        "svc@corp.example.com",
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        null),
+                Actor.SYSTEM);
+        assertThat(kept.service().orElseThrow().password().value()).isEqualTo("s3cret");
+        assertThat(kept.syncIntervalMinutes()).isZero();
+        assertThat(kept.syncBase()).isEqualTo("DC=corp,DC=example,DC=com");
+        assertThat(saved.get(f.site.id()).toString()).doesNotContain("s3cret");
+        assertThat(f.store.audit).noneMatch(e -> e.detail().contains("s3cret"));
     }
 }

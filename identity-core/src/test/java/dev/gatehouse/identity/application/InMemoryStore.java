@@ -71,6 +71,18 @@ final class InMemoryStore
         }
 
         @Override
+        public Map<GroupKey, GroupId> findKind(SiteId site, String kind) {
+            Map<GroupKey, GroupId> found = new LinkedHashMap<>();
+            String prefix = site + "/" + kind + "/";
+            groupLinks.forEach((text, group) -> {
+                if (text.startsWith(prefix)) {
+                    found.put(GroupKey.of(kind, text.substring(prefix.length())), group);
+                }
+            });
+            return found;
+        }
+
+        @Override
         public Map<GroupId, List<GroupKey>> keysOf(SiteId site, Collection<GroupId> wanted) {
             Map<GroupId, List<GroupKey>> result = new LinkedHashMap<>();
             linkedGroups(site).forEach((group, keys) -> {

@@ -147,14 +147,38 @@ final class Requests {
             name = "DirectoryRequest",
             description = "domain: the DNS name (corp.example.com); controllers: host or host:port, tried in order;"
                     + " transport: ldaps (default) or starttls; trustedCertificates: PEM; justInTime: directory users"
-                    + " become Gatehouse users at their first sign-in (default true)",
+                    + " become Gatehouse users at their first sign-in (default true); serviceAccount and"
+                    + " servicePassword: the account the sync binds as (a UPN or DN; the password is write-only and"
+                    + " kept when omitted); searchBase: a DN inside the domain (default: the whole domain); tenantId:"
+                    + " the Entra tenant of Entra Domain Services, to link msDS-aadObjectId; syncIntervalMinutes: 0"
+                    + " (on demand) or 5 to 10080 (default 60 with a service account); computerOu: where the join creates"
+                    + " Gatehouse's computer account (default OU=AADDC Computers with tenantId, else CN=Computers);"
+                    + " machineName: its NetBIOS name, at most 15 characters",
             requiredProperties = {"domain", "controllers", "trustedCertificates"})
     record DirectoryRequest(
             String domain,
             java.util.List<String> controllers,
             String transport,
             String trustedCertificates,
-            Boolean justInTime) {}
+            Boolean justInTime,
+            String serviceAccount,
+            String servicePassword,
+            String searchBase,
+            String tenantId,
+            Integer syncIntervalMinutes,
+            String computerOu,
+            String machineName) {
+        @Override
+        public String toString() {
+            return "DirectoryRequest[" + domain + ", service account " + serviceAccount + "]";
+        }
+    }
+
+    @Schema(
+            name = "DirectorySyncRequest",
+            description = "mode: incremental (default: what changed since the controller's cursor; a full read when"
+                    + " there is none) or full; dryRun: preview what the run would change, changing nothing")
+    record DirectorySyncRequest(String mode, Boolean dryRun) {}
 
     @Schema(name = "StorageClientRequest", requiredProperties = "name")
     record StorageClientRequest(String name) {}

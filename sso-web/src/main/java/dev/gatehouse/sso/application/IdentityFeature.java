@@ -1,12 +1,16 @@
 package dev.gatehouse.sso.application;
 
+import dev.gatehouse.directory.ldap.LdapDirectoryEntries;
 import dev.gatehouse.directory.ldap.LdapDirectoryLogins;
+import dev.gatehouse.directory.ldap.LdapDomainJoin;
 import dev.gatehouse.directory.ldap.LdapPreflight;
 import dev.gatehouse.identity.application.AdminChanges;
 import dev.gatehouse.identity.application.AuditRetention;
 import dev.gatehouse.identity.application.BoundedAuditWriter;
 import dev.gatehouse.identity.application.Credentials;
 import dev.gatehouse.identity.application.DirectoryAdministration;
+import dev.gatehouse.identity.application.DirectorySync;
+import dev.gatehouse.identity.application.DomainJoins;
 import dev.gatehouse.identity.application.EntraGroupNames;
 import dev.gatehouse.identity.application.FirstStart;
 import dev.gatehouse.identity.application.GroupService;
@@ -26,9 +30,12 @@ import dev.gatehouse.identity.domain.AuditType;
 import dev.gatehouse.identity.persistence.JpaAuditLog;
 import dev.gatehouse.identity.persistence.JpaCredentialRepository;
 import dev.gatehouse.identity.persistence.JpaDirectoryRepository;
+import dev.gatehouse.identity.persistence.JpaDirectorySyncRepository;
+import dev.gatehouse.identity.persistence.JpaDomainMembershipRepository;
 import dev.gatehouse.identity.persistence.JpaGroupLinkRepository;
 import dev.gatehouse.identity.persistence.JpaGroupRepository;
 import dev.gatehouse.identity.persistence.JpaIdentityLinkRepository;
+import dev.gatehouse.identity.persistence.JpaLeases;
 import dev.gatehouse.identity.persistence.JpaProviderRepository;
 import dev.gatehouse.identity.persistence.JpaProvisioningLog;
 import dev.gatehouse.identity.persistence.JpaScimRepository;
@@ -103,6 +110,20 @@ public class IdentityFeature {
         return thread;
     });
 
+    private final ScheduledExecutorService syncs = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "gatehouse-directory-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private DirectorySync directorySync;
+    private DomainJoins domainJoins;
+    /** Join and leave jobs, one after another. */
+    private final java.util.concurrent.ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "gatehouse-directory-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     synchronized IdentityFeature started() {
         if (sites != null) {
             return this;
@@ -166,12 +187,44 @@ public class IdentityFeature {
                 clock);
         users.onAccessEnded((site, user, why) -> credentials.revokeAllOf(site, user, Actor.SYSTEM, why));
         passwordLogin.acceptingAppPasswords(credentials);
-        JpaDirectoryRepository directories = new JpaDirectoryRepository(em);
+        SecretCipher cipher = new SecretCipher(MasterKey.resolve(settings));
+        JpaDirectoryRepository directories = new JpaDirectoryRepository(em, cipher);
         directoryAdministration = new DirectoryAdministration(directories, auditLog, clock);
         LdapDirectoryLogins ldap = new LdapDirectoryLogins(
                 settings.outbound().connectTimeoutMillis(), settings.outbound().deadlineMillis());
         passwordLogin.acceptingDirectoryPasswords(directories, ldap, signInCompletion);
         directoryDiagnostics = new LdapPreflight(ldap, settings.outbound().connectTimeoutMillis(), clock);
+        JpaLeases leases = new JpaLeases(em, transactions);
+        directorySync = new DirectorySync(
+                directories,
+                new LdapDirectoryEntries(ldap),
+                new JpaDirectorySyncRepository(em),
+                leases,
+                transactions,
+                upsert,
+                userRepository,
+                linkRepository,
+                groupRepository,
+                groupLinkRepository,
+                groups,
+                users,
+                changes,
+                auditLog,
+                Nodes.name(),
+                clock);
+        syncs.scheduleWithFixedDelay(this::runDueSyncs, 1, 1, TimeUnit.MINUTES);
+        int timeout = settings.outbound().deadlineMillis();
+        domainJoins = new DomainJoins(
+                directories,
+                new JpaDomainMembershipRepository(em, cipher),
+                new LdapDomainJoin(ldap, timeout, clock),
+                leases,
+                transactions,
+                auditLog,
+                jobs,
+                Nodes.name(),
+                clock);
+        syncs.scheduleWithFixedDelay(this::checkMemberships, 5, 60, TimeUnit.MINUTES);
         provisioningLog = new JpaProvisioningLog(em);
         int provisioningLogDays = settings.provisioningLogRetentionDays();
         daily.scheduleWithFixedDelay(
@@ -200,6 +253,33 @@ public class IdentityFeature {
         }
     }
 
+    /** Runs each site's scheduled sync that is due, one after another; another node may hold a site's lease. */
+    private void runDueSyncs() {
+        try {
+            for (dev.gatehouse.identity.domain.SiteId site : directorySync.due()) {
+                try {
+                    directorySync.run(
+                            site,
+                            dev.gatehouse.identity.domain.DirectorySyncRun.Mode.INCREMENTAL,
+                            false,
+                            dev.gatehouse.identity.domain.DirectorySyncRun.Trigger.SCHEDULE);
+                } catch (dev.gatehouse.identity.application.ConflictException running) {
+                    // another node runs this site's sync
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The directory sync schedule could not run: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkMemberships() {
+        try {
+            domainJoins.checkAll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The domain memberships could not be checked: " + e.getMessage(), e);
+        }
+    }
+
     private void raiseCredentialAlerts() {
         try {
             credentials.raiseAlerts();
@@ -211,6 +291,8 @@ public class IdentityFeature {
     @PreDestroy
     void stop() {
         daily.shutdownNow();
+        syncs.shutdownNow();
+        jobs.shutdownNow();
     }
 
     /**
@@ -257,6 +339,16 @@ public class IdentityFeature {
     @Produces
     public dev.gatehouse.identity.port.DirectoryDiagnostics directoryDiagnostics() {
         return started().directoryDiagnostics;
+    }
+
+    @Produces
+    public DomainJoins domainJoins() {
+        return started().domainJoins;
+    }
+
+    @Produces
+    public DirectorySync directorySync() {
+        return started().directorySync;
     }
 
     @Produces

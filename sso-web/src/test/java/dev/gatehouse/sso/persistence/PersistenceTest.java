@@ -22,8 +22,10 @@ import dev.gatehouse.identity.domain.Site;
 import dev.gatehouse.identity.domain.SiteSlug;
 import dev.gatehouse.identity.domain.User;
 import dev.gatehouse.identity.persistence.JpaAuditLog;
+import dev.gatehouse.identity.persistence.JpaDirectoryRepository;
 import dev.gatehouse.identity.persistence.JpaGroupRepository;
 import dev.gatehouse.identity.persistence.JpaIdentityLinkRepository;
+import dev.gatehouse.identity.persistence.JpaLeases;
 import dev.gatehouse.identity.persistence.JpaProviderRepository;
 import dev.gatehouse.identity.persistence.JpaSiteRepository;
 import dev.gatehouse.identity.persistence.JpaUserRepository;
@@ -223,5 +225,83 @@ class PersistenceTest {
 
     private static AuditQuery query() {
         return new AuditQuery(null, null, null, null, null, new PageRequest(0, 500));
+    }
+
+    @Test
+    void aLeaseHasOneHolderAtATimeAcrossTwoNodesAndExpires() throws Exception {
+        // two nodes sharing one database: two lease repositories, each with its own transactions
+        Transactions otherNode = new Transactions(database);
+        JpaLeases a = new JpaLeases(tx::entityManager, tx);
+        JpaLeases b = new JpaLeases(otherNode::entityManager, otherNode);
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        java.time.Duration ttl = java.time.Duration.ofMinutes(10);
+
+        assertThat(a.acquire("directory-sync:x", "node-a/1", ttl, now)).isTrue();
+        assertThat(b.acquire("directory-sync:x", "node-b/1", ttl, now.plusSeconds(60)))
+                .isFalse();
+        assertThat(b.acquire("directory-sync:y", "node-b/1", ttl, now)).isTrue();
+        assertThat(b.acquire("directory-sync:x", "node-b/1", ttl, now.plus(ttl)))
+                .as("expired")
+                .isTrue();
+        assertThat(a.acquire("directory-sync:x", "node-a/2", ttl, now.plus(ttl).plusSeconds(1)))
+                .isFalse();
+        a.release("directory-sync:x", "node-a/2"); // not its lease: nothing happens
+        assertThat(a.acquire("directory-sync:x", "node-a/3", ttl, now.plus(ttl).plusSeconds(2)))
+                .isFalse();
+        b.release("directory-sync:x", "node-b/1");
+        assertThat(a.acquire("directory-sync:x", "node-a/4", ttl, now.plus(ttl).plusSeconds(3)))
+                .isTrue();
+
+        // many holders racing for a free lease: exactly one wins
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                JpaLeases leases = i % 2 == 0 ? a : b;
+                String holder = "racer-" + i;
+                attempts.add(pool.submit(() -> {
+                    try {
+                        return leases.acquire("race", holder, ttl, now);
+                    } catch (dev.gatehouse.identity.application.ConflictException collided) {
+                        return false;
+                    }
+                }));
+            }
+            int winners = 0;
+            for (java.util.concurrent.Future<Boolean> attempt : attempts) {
+                winners += attempt.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theDirectoryServicePasswordIsStoredEncryptedAndReadBack() {
+        Site site = tx.inTransaction(() -> siteService.create("dirsite", "Directory site", null, Actor.SYSTEM));
+        JpaDirectoryRepository directories = new JpaDirectoryRepository(tx::entityManager, cipher);
+        dev.gatehouse.identity.domain.DirectorySettings settings = new dev.gatehouse.identity.domain.DirectorySettings(
+                site.id(),
+                "corp.example.com",
+                List.of("dc1", "dc2:636"),
+                dev.gatehouse.identity.domain.DirectorySettings.Transport.LDAPS,
+                "pem",
+                true,
+                new dev.gatehouse.identity.domain.DirectorySettings.ServiceAccount(
+                        "svc@corp.example.com", new Secret("sync-password-1")),
+                "OU=Staff,DC=corp,DC=example,DC=com",
+                null,
+                60,
+                "OU=Servers,DC=corp,DC=example,DC=com",
+                "GATEHOUSE01",
+                java.time.Instant.parse("2026-12-01T10:00:00Z"));
+        tx.run(() -> directories.save(settings));
+
+        assertThat(tx.inTransaction(() -> directories.find(site.id()))).contains(settings);
+        String stored = tx.inTransaction(() -> (String) tx.entityManager()
+                .createNativeQuery("select service_password from directory_settings")
+                .getSingleResult());
+        assertThat(stored).startsWith("v1:").doesNotContain("sync-password-1");
     }
 }
