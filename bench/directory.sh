@@ -48,7 +48,7 @@ LDAPTLS_CACERT="$dc/dc/ca.pem" ldapadd -H ldaps://127.0.0.1 -x -D administrator@
 port=18491
 password="benchmark admin password"
 . bench/micro.sh
+stop_also() { stop_dc; }
 start_micro "$port" "$password"
-trap 'status=$?; stop_dc; (exit $status); stop_micro' EXIT
 java -cp bench/target/benchmarks.jar dev.gatehouse.bench.DirectoryLoad "$port" "$password" "$dc/dc/ca.pem" \
   "$admin_password" "$user_password" "$seconds" "$threads"

@@ -1,6 +1,8 @@
 # Sourced by the HTTP benchmarks: start_micro PORT PASSWORD starts the Micro bundle on 127.0.0.1 with an empty H2
-# database in a temporary directory ($work), waits until it is ready, and stops it (and removes $work) when the
-# calling script exits, keeping the script's exit status.
+# database in a temporary directory ($work), waits until it is ready, and stops it (and removes $work, keeping its log
+# as /tmp/gatehouse-bench-server.log) when the calling script exits, keeping the script's exit status.
+# GATEHOUSE_MICRO_JAR names another bundle than ear/target/gatehouse-micro.jar; a function stop_also, when the calling
+# script defines one, runs first.
 start_micro() {
   local port=$1 password=$2
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
@@ -14,7 +16,7 @@ CMD
   # the sign-in benchmark's OpenID provider runs on loopback
   (cd "$work" && GATEHOUSE_ADMIN_PASSWORD="$password" GATEHOUSE_BASE_URL="http://127.0.0.1:$port" \
     GATEHOUSE_OUTBOUND_ALLOW_INTERNAL_HOSTS=true \
-    exec java -jar "$OLDPWD/ear/target/gatehouse-micro.jar" --nocluster --port "$port" \
+    exec java -jar "${GATEHOUSE_MICRO_JAR:-$OLDPWD/ear/target/gatehouse-micro.jar}" --nocluster --port "$port" \
     --prebootcommandfile "$work/preboot.txt" --logtofile "$work/server.log" > "$work/out.log" 2>&1) &
   server=$!
   trap stop_micro EXIT
@@ -29,8 +31,13 @@ CMD
 
 stop_micro() {
   local status=$?
+  set +e
+  # a calling script's own cleanup (bench/directory.sh stops its domain controller)
+  if declare -F stop_also > /dev/null; then stop_also; fi
   kill $server 2>/dev/null || true
   wait $server 2>/dev/null || true
+  # the server's log outlives the run, for a look at what went wrong
+  cp "$work/server.log" "${TMPDIR:-/tmp}/gatehouse-bench-server.log" 2>/dev/null || true
   rm -rf "$work"
   exit $status
 }

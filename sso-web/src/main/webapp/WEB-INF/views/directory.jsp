@@ -62,6 +62,10 @@
 <c:if test="${not empty directory and directory.serviceAccount() != null}">
 <section class="card" id="domain-join">
   <h2>Domain membership</h2>
+  <c:if test="${not empty healthProblem}">
+    <p class="alert" id="health-alert">The membership check of <c:out value="${healthProblem.at()}"/> failed:
+      <c:out value="${healthProblem.detail()}"/></p>
+  </c:if>
   <c:if test="${not empty job and job.state() == 'RUNNING'}"><meta http-equiv="refresh" content="2"></c:if>
   <c:choose>
     <c:when test="${not empty membership}">

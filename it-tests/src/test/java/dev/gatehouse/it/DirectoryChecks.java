@@ -64,6 +64,20 @@ abstract class DirectoryChecks {
         return response.object();
     }
 
+    /** A file client's sign-in while no controller can be used: 503 (not a failed sign-in); whether it was allowed. */
+    boolean unavailable(String username, String secret) {
+        Http.Response response = storage.json(
+                "POST",
+                "/api/v1/storage/authenticate",
+                Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("password", secret)
+                        .build()
+                        .toString());
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        return response.object().getBoolean("allowed");
+    }
+
     /** Fails loudly when the domain controller never comes: a skipped directory test is no pass. */
     static void awaitDomainController(Path ca, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
@@ -222,7 +236,7 @@ abstract class DirectoryChecks {
     void aControllerUnderAnotherNameIsNeverAskedThePasswordAndTheNextOneIs() throws Exception {
         // Samba answers on [::1] too, with a certificate for 127.0.0.1 and localhost only
         controllers("[::1]");
-        assertThat(authenticate("alice", password).getBoolean("allowed")).isFalse();
+        assertThat(unavailable("alice", password)).isFalse();
         assertThat(lastAuditDetail("no domain controller answered")).contains("[::1]");
 
         controllers("[::1]", "127.0.0.1");
@@ -243,7 +257,7 @@ abstract class DirectoryChecks {
                         .add("trustedCertificates", pem)
                         .build()
                         .toString()));
-        assertThat(authenticate("alice", password).getBoolean("allowed")).isFalse();
+        assertThat(unavailable("alice", password)).isFalse();
         assertThat(lastAuditDetail("no domain controller answered")).contains("127.0.0.1");
     }
 
@@ -280,6 +294,55 @@ abstract class DirectoryChecks {
                 assertThat(Duration.ofNanos(System.nanoTime() - started))
                         .as("about one connect timeout, not the whole request deadline")
                         .isLessThan(Duration.ofSeconds(15));
+            } finally {
+                for (Socket socket : queued) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void withEveryControllerDownLoginsAnswer503AtOnceWithoutCountingAsFailures() throws Exception {
+        // L7: the only controller black-holed (a listener with a full accept queue)
+        try (java.net.ServerSocket hole =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            java.util.List<Socket> queued = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket filler = new Socket();
+                    queued.add(filler);
+                    try {
+                        filler.connect(hole.getLocalSocketAddress(), 300);
+                    } catch (IOException full) {
+                        break;
+                    }
+                }
+                controllers("127.0.0.1:" + hole.getLocalPort());
+                String body = Json.createObjectBuilder()
+                        .add("username", "alice")
+                        .add("password", password)
+                        .build()
+                        .toString();
+                Http.Response first = storage.json("POST", "/api/v1/storage/authenticate", body);
+                assertThat(first.status()).as(first.toString()).isEqualTo(503);
+                assertThat(first.object().getString("reason")).contains("directory cannot be reached");
+                long started = System.nanoTime();
+                Http.Response second = storage.json("POST", "/api/v1/storage/authenticate", body);
+                assertThat(second.status()).isEqualTo(503);
+                assertThat(Duration.ofNanos(System.nanoTime() - started))
+                        .as("the controller that did not answer is not waited for again at once")
+                        .isLessThan(Duration.ofSeconds(2));
+                Http.Response page = Http.anonymous().signIn("alice", password, site);
+                assertThat(page.status()).isEqualTo(503);
+                assertThat(page.body()).contains("cannot be reached");
+                assertThat(lastAuditDetail("no domain controller answered")).contains("did not answer");
+                for (int i = 0; i < 6; i++) {
+                    assertThat(storage.json("POST", "/api/v1/storage/authenticate", body)
+                                    .status())
+                            .as("an outage is not the user's failure: never throttled (429)")
+                            .isEqualTo(503);
+                }
             } finally {
                 for (Socket socket : queued) {
                     socket.close();

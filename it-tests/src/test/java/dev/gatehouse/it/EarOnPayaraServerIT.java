@@ -34,6 +34,10 @@ class EarOnPayaraServerIT {
             HttpResponse<String> ready = awaitReady(Duration.ofSeconds(120));
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
             assertThat(ready.body()).contains("\"name\":\"database\"", "\"status\":\"UP\"");
+            assertThat(server.log())
+                    .as("directory-connector deployed as the EAR's EJB module")
+                    .contains("Portable JNDI names for EJB DirectoryWork: "
+                            + "[java:global/gatehouse/directory-connector/DirectoryWork");
 
             HttpResponse<String> login = get("/", null);
             assertThat(login.statusCode()).isEqualTo(200);

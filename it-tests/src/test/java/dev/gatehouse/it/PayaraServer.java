@@ -43,6 +43,12 @@ final class PayaraServer implements AutoCloseable {
         asadmin(300, "deploy", "--name", "gatehouse", archive.toString());
     }
 
+    /** The domain's server log so far. */
+    String log() throws IOException {
+        return Files.readString(
+                home.resolve("glassfish/domains").resolve(DOMAIN).resolve("logs/server.log"));
+    }
+
     @Override
     public void close() {
         stopQuietly();

@@ -3,7 +3,6 @@ package dev.gatehouse.directory.ldap;
 import dev.gatehouse.identity.domain.DirectorySettings;
 import dev.gatehouse.identity.port.DirectoryEntries;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,8 +22,6 @@ import org.apache.directory.api.ldap.model.entry.Entry;
 import org.apache.directory.api.ldap.model.entry.Value;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.message.AliasDerefMode;
-import org.apache.directory.api.ldap.model.message.BindRequestImpl;
-import org.apache.directory.api.ldap.model.message.BindResponse;
 import org.apache.directory.api.ldap.model.message.Control;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.message.SearchRequest;
@@ -91,41 +88,17 @@ public final class LdapDirectoryEntries implements DirectoryEntries {
 
     @Override
     public Snapshot read(DirectorySettings settings, List<Cursor> since) {
-        DirectorySettings.ServiceAccount service = settings.service()
-                .orElseThrow(() -> new DirectoryUnavailableException("the site's directory has no service account"));
-        List<String> unreachable = new ArrayList<>();
-        for (String controller : settings.controllers()) {
-            LdapNetworkConnection connection;
-            try {
-                connection = connections.open(settings, controller);
-            } catch (LdapException | GeneralSecurityException | RuntimeException e) {
-                unreachable.add(controller + ": " + e.getMessage());
-                continue;
-            }
-            try (connection) {
-                bind(connection, controller, service);
-                return new Read(connection, settings, controller).run(since);
-            } catch (LdapException | java.io.IOException e) {
-                throw new DirectoryUnavailableException(
-                        controller + ": reading the directory failed: " + e.getMessage());
-            }
+        LdapDirectoryLogins.ServiceConnection bound;
+        try {
+            bound = connections.bindAsService(settings);
+        } catch (LdapDirectoryLogins.ServiceUnavailable e) {
+            throw new DirectoryUnavailableException(e.getMessage());
         }
-        throw new DirectoryUnavailableException("no domain controller answered: " + String.join("; ", unreachable));
-    }
-
-    private static void bind(
-            LdapNetworkConnection connection, String controller, DirectorySettings.ServiceAccount service)
-            throws LdapException {
-        BindRequestImpl bind = new BindRequestImpl();
-        bind.setName(service.name());
-        bind.setCredentials(service.password().value().getBytes(StandardCharsets.UTF_8));
-        BindResponse response = connection.bind(bind);
-        ResultCodeEnum code = response.getLdapResult().getResultCode();
-        if (code != ResultCodeEnum.SUCCESS) {
-            String diagnostic = String.valueOf(response.getLdapResult().getDiagnosticMessage());
-            throw new DirectoryUnavailableException(controller + ": the service account " + service.name()
-                    + " was refused (" + LdapDirectoryLogins.reason(code, diagnostic) + "): " + code + " "
-                    + diagnostic + "; check serviceAccount and servicePassword in the site's directory settings");
+        try (LdapNetworkConnection connection = bound.connection()) {
+            return new Read(connection, settings, bound.controller()).run(since);
+        } catch (LdapException | java.io.IOException e) {
+            throw new DirectoryUnavailableException(
+                    bound.controller() + ": reading the directory failed: " + e.getMessage());
         }
     }
 
@@ -207,7 +180,9 @@ public final class LdapDirectoryEntries implements DirectoryEntries {
 
         /** Whether a changed entry is live and under the search base. */
         private boolean inScope(Entry entry) {
-            if (text(entry, "isDeleted").filter("TRUE"::equalsIgnoreCase).isPresent()) {
+            if (LdapDirectoryLogins.text(entry, "isDeleted")
+                    .filter("TRUE"::equalsIgnoreCase)
+                    .isPresent()) {
                 return false;
             }
             String dn = key(entry.getDn().getName());
@@ -233,12 +208,14 @@ public final class LdapDirectoryEntries implements DirectoryEntries {
                 return Optional.empty();
             }
             guidsByDn.put(key(entry.getDn().getName()), guid.get());
-            String display = text(entry, "displayName")
-                    .or(() -> text(entry, "givenName")
-                            .map(given -> (given + " " + text(entry, "sn").orElse("")).strip()))
+            String display = LdapDirectoryLogins.text(entry, "displayName")
+                    .or(() -> LdapDirectoryLogins.text(entry, "givenName").map(given -> (given + " "
+                                    + LdapDirectoryLogins.text(entry, "sn").orElse(""))
+                            .strip()))
                     .orElse(null);
-            long control =
-                    text(entry, "userAccountControl").map(Long::parseLong).orElse(0L);
+            long control = LdapDirectoryLogins.text(entry, "userAccountControl")
+                    .map(Long::parseLong)
+                    .orElse(0L);
             UUID entra = null;
             Attribute aad = entry.get("msDS-aadObjectId");
             if (aad != null) {
@@ -250,10 +227,10 @@ public final class LdapDirectoryEntries implements DirectoryEntries {
             }
             return Optional.of(new PendingUser(new User(
                     guid.get(),
-                    text(entry, "userPrincipalName").orElse(null),
-                    text(entry, "sAMAccountName").orElse(null),
+                    LdapDirectoryLogins.text(entry, "userPrincipalName").orElse(null),
+                    LdapDirectoryLogins.text(entry, "sAMAccountName").orElse(null),
                     display,
-                    text(entry, "mail").orElse(null),
+                    LdapDirectoryLogins.text(entry, "mail").orElse(null),
                     (control & ACCOUNTDISABLE) == 0,
                     entra)));
         }
@@ -264,7 +241,8 @@ public final class LdapDirectoryEntries implements DirectoryEntries {
                 return Optional.empty();
             }
             guidsByDn.put(key(entry.getDn().getName()), guid.get());
-            Optional<String> name = text(entry, "sAMAccountName").or(() -> text(entry, "cn"));
+            Optional<String> name =
+                    LdapDirectoryLogins.text(entry, "sAMAccountName").or(() -> LdapDirectoryLogins.text(entry, "cn"));
             if (name.isEmpty()) {
                 ignored.add(entry.getDn().getName() + ": a group without sAMAccountName or cn; skipped");
                 return Optional.empty();
@@ -419,14 +397,5 @@ public final class LdapDirectoryEntries implements DirectoryEntries {
     /** A DN compared without case and without spaces after commas. */
     static String key(String dn) {
         return dn.replaceAll("(?<!\\\\),\\s+", ",").toLowerCase(Locale.ROOT);
-    }
-
-    private static Optional<String> text(Entry entry, String name) {
-        Attribute attribute = entry.get(name);
-        try {
-            return attribute == null ? Optional.empty() : Optional.ofNullable(attribute.getString());
-        } catch (LdapException e) {
-            return Optional.empty();
-        }
     }
 }

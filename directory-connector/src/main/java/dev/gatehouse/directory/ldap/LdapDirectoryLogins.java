@@ -64,6 +64,16 @@ public final class LdapDirectoryLogins implements DirectoryLogins {
     private final long operationTimeoutMillis;
     private final java.util.concurrent.Semaphore inProgress = new java.util.concurrent.Semaphore(MAX_CONCURRENT);
 
+    /**
+     * How long a controller that did not answer is skipped by logins: while every controller of a site is down, a
+     * login fails at once instead of waiting a connect timeout per controller (L7); after it, the first controller is
+     * tried again (L4).
+     */
+    static final java.time.Duration DOWN_FOR = java.time.Duration.ofSeconds(30);
+
+    /** When each controller that did not answer may be tried again, in {@link System#nanoTime()}. */
+    private final java.util.Map<String, Long> downUntil = new java.util.concurrent.ConcurrentHashMap<>();
+
     public LdapDirectoryLogins(long connectTimeoutMillis, long operationTimeoutMillis) {
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.operationTimeoutMillis = operationTimeoutMillis;
@@ -91,10 +101,16 @@ public final class LdapDirectoryLogins implements DirectoryLogins {
             String upn = settings.userPrincipalName(login.strip());
             List<String> unreachable = new ArrayList<>();
             for (String controller : settings.controllers()) {
+                String key = downKey(settings, controller);
+                if (isDown(key)) {
+                    unreachable.add(controller + ": did not answer within the last " + DOWN_FOR.toSeconds() + " s");
+                    continue;
+                }
                 Optional<Outcome> outcome = tryController(settings, controller, trust, upn, password, unreachable);
                 if (outcome.isPresent()) {
                     return outcome.get();
                 }
+                markDown(key);
             }
             return new Outcome.Refused(
                     Reason.UNAVAILABLE, "no domain controller answered: " + String.join("; ", unreachable));
@@ -173,6 +189,31 @@ public final class LdapDirectoryLogins implements DirectoryLogins {
         }
     }
 
+    /** A controller as one site reaches it: other settings (another trusted certificate) try it afresh. */
+    private static String downKey(DirectorySettings settings, String controller) {
+        return settings.site() + " " + controller + " " + settings.transport() + " "
+                + settings.trustedCertificates().hashCode();
+    }
+
+    private boolean isDown(String key) {
+        Long until = downUntil.get(key);
+        if (until == null) {
+            return false;
+        }
+        if (System.nanoTime() - until >= 0) {
+            downUntil.remove(key, until);
+            return false;
+        }
+        return true;
+    }
+
+    private void markDown(String key) {
+        if (downUntil.size() > 10_000) {
+            downUntil.clear(); // bounded: many sites' settings changing cannot grow it without end
+        }
+        downUntil.put(key, System.nanoTime() + DOWN_FOR.toNanos());
+    }
+
     /** A controller's host and port: {@code host}, {@code host:port}, {@code [v6 address]} or {@code [v6]:port}. */
     record Endpoint(String host, int port) {
         static Endpoint of(String controller, DirectorySettings.Transport transport) {
@@ -190,6 +231,60 @@ public final class LdapDirectoryLogins implements DirectoryLogins {
             }
             return new Endpoint(host, port);
         }
+    }
+
+    /** A connection bound as the site's service account, and the controller it reached; the caller closes it. */
+    record ServiceConnection(LdapNetworkConnection connection, String controller) {}
+
+    /** No controller answered, or one refused the service account; the message says which and why. */
+    static final class ServiceUnavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ServiceUnavailable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * A connection to the first controller that answers, bound as the site's service account (for the sync, the join
+     * and the preflight). The next controller is tried when one does not answer; a refused account ends the attempt
+     * (another controller would count another failure against it).
+     */
+    ServiceConnection bindAsService(DirectorySettings settings) throws ServiceUnavailable {
+        DirectorySettings.ServiceAccount service = settings.service()
+                .orElseThrow(() -> new ServiceUnavailable("the site's directory has no service account; set"
+                        + " serviceAccount and servicePassword in its directory settings"));
+        List<String> unreachable = new ArrayList<>();
+        for (String controller : settings.controllers()) {
+            LdapNetworkConnection connection;
+            try {
+                connection = open(settings, controller);
+            } catch (LdapException | GeneralSecurityException | RuntimeException e) {
+                unreachable.add(controller + ": " + e.getMessage());
+                continue;
+            }
+            BindResponse response;
+            try {
+                BindRequestImpl bind = new BindRequestImpl();
+                bind.setName(service.name());
+                bind.setCredentials(service.password().value().getBytes(StandardCharsets.UTF_8));
+                response = connection.bind(bind);
+            } catch (LdapException | RuntimeException e) {
+                connection.close();
+                unreachable.add(controller + ": " + e.getMessage());
+                continue;
+            }
+            ResultCodeEnum code = response.getLdapResult().getResultCode();
+            if (code != ResultCodeEnum.SUCCESS) {
+                connection.close();
+                String diagnostic = String.valueOf(response.getLdapResult().getDiagnosticMessage());
+                throw new ServiceUnavailable(controller + ": the service account " + service.name() + " was refused ("
+                        + reason(code, diagnostic) + "): " + code + " " + diagnostic
+                        + "; check serviceAccount and servicePassword in the site's directory settings");
+            }
+            return new ServiceConnection(connection, controller);
+        }
+        throw new ServiceUnavailable("no domain controller answered: " + String.join("; ", unreachable));
     }
 
     /**
@@ -289,7 +384,8 @@ public final class LdapDirectoryLogins implements DirectoryLogins {
         return factory.getTrustManagers();
     }
 
-    private static Optional<String> text(Entry entry, String name) {
+    /** An attribute's first value as text, if the entry has it. */
+    static Optional<String> text(Entry entry, String name) {
         Attribute attribute = entry.get(name);
         try {
             return attribute == null ? Optional.empty() : Optional.ofNullable(attribute.getString());

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,15 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.directory.api.ldap.model.entry.Attribute;
 import org.apache.directory.api.ldap.model.entry.DefaultEntry;
 import org.apache.directory.api.ldap.model.entry.Entry;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.filter.FilterEncoder;
 import org.apache.directory.api.ldap.model.message.AddRequestImpl;
 import org.apache.directory.api.ldap.model.message.AddResponse;
-import org.apache.directory.api.ldap.model.message.BindRequestImpl;
-import org.apache.directory.api.ldap.model.message.BindResponse;
 import org.apache.directory.api.ldap.model.message.LdapResult;
 import org.apache.directory.api.ldap.model.message.ModifyRequestImpl;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
@@ -98,7 +94,7 @@ public final class LdapDomainJoin implements DomainJoiner {
             progress.failed(CONNECT, "the site's directory has no machineName");
             throw new JoinFailedException("set machineName (at most 15 characters) in the site's directory settings");
         }
-        Bound bound = connect(settings, progress);
+        LdapDirectoryLogins.ServiceConnection bound = connect(settings, progress);
         try (LdapNetworkConnection connection = bound.connection()) {
             progress.started(CHECK_NAME, name + "$");
             Optional<String> holder = computer(connection, settings, name);
@@ -170,7 +166,9 @@ public final class LdapDomainJoin implements DomainJoiner {
             throw fail(progress, KEYTAB, dn + " cannot be read back");
         }
         UUID guid = LdapDirectoryLogins.guid(account.get("objectGUID").getBytes());
-        int kvno = text(account, "msDS-KeyVersionNumber").map(Integer::parseInt).orElse(1);
+        int kvno = LdapDirectoryLogins.text(account, "msDS-KeyVersionNumber")
+                .map(Integer::parseInt)
+                .orElse(1);
         byte[] keytab;
         try {
             keytab = keytab(settings, name, fqdn, password, kvno);
@@ -203,7 +201,7 @@ public final class LdapDomainJoin implements DomainJoiner {
 
     @Override
     public void leave(DirectorySettings settings, DomainMembership membership, Progress progress) {
-        Bound bound = connect(settings, progress);
+        LdapDirectoryLogins.ServiceConnection bound = connect(settings, progress);
         try (LdapNetworkConnection connection = bound.connection()) {
             progress.started(REMOVE, membership.computerDn());
             Entry account = connection.lookup(membership.computerDn(), "objectGUID");
@@ -275,48 +273,19 @@ public final class LdapDomainJoin implements DomainJoiner {
         return checks;
     }
 
-    private record Bound(LdapNetworkConnection connection, String controller) {}
-
     /** A connection to the first controller that answers, bound as the service account. */
-    private Bound connect(DirectorySettings settings, Progress progress) {
+    private LdapDirectoryLogins.ServiceConnection connect(DirectorySettings settings, Progress progress) {
         progress.started(CONNECT, String.join(", ", settings.controllers()));
-        DirectorySettings.ServiceAccount service = settings.service().orElse(null);
-        if (service == null) {
-            throw fail(
-                    progress,
+        try {
+            LdapDirectoryLogins.ServiceConnection bound = connections.bindAsService(settings);
+            progress.done(
                     CONNECT,
-                    "the site's directory has no service account; set serviceAccount and servicePassword (Entra Domain"
-                            + " Services: a member of AAD DC Administrators)");
+                    "bound to " + bound.controller() + " as "
+                            + settings.service().orElseThrow().name());
+            return bound;
+        } catch (LdapDirectoryLogins.ServiceUnavailable e) {
+            throw fail(progress, CONNECT, e.getMessage());
         }
-        List<String> unreachable = new ArrayList<>();
-        for (String controller : settings.controllers()) {
-            LdapNetworkConnection connection;
-            try {
-                connection = connections.open(settings, controller);
-            } catch (LdapException | GeneralSecurityException | RuntimeException e) {
-                unreachable.add(controller + ": " + e.getMessage());
-                continue;
-            }
-            try {
-                BindRequestImpl bind = new BindRequestImpl();
-                bind.setName(service.name());
-                bind.setCredentials(service.password().value().getBytes(StandardCharsets.UTF_8));
-                BindResponse response = connection.bind(bind);
-                if (response.getLdapResult().getResultCode() != ResultCodeEnum.SUCCESS) {
-                    connection.close();
-                    throw fail(
-                            progress,
-                            CONNECT,
-                            controller + " refused the service account " + service.name() + ": "
-                                    + words(response.getLdapResult()));
-                }
-                progress.done(CONNECT, "bound to " + controller + " as " + service.name());
-                return new Bound(connection, controller);
-            } catch (LdapException e) {
-                unreachable.add(controller + ": " + e.getMessage());
-            }
-        }
-        throw fail(progress, CONNECT, "no domain controller answered: " + String.join("; ", unreachable));
     }
 
     /** The DN of the computer account named {@code name}, if any. */
@@ -381,7 +350,7 @@ public final class LdapDomainJoin implements DomainJoiner {
                         "(&(objectClass=user)(sAMAccountName=" + FilterEncoder.encodeFilterValue(prefix) + "))",
                         "sAMAccountName");
             }
-            Optional<String> name = account.flatMap(entry -> text(entry, "sAMAccountName"));
+            Optional<String> name = account.flatMap(entry -> LdapDirectoryLogins.text(entry, "sAMAccountName"));
             if (name.isEmpty()) {
                 throw new JoinFailedException("the service account " + service.name() + " has no sAMAccountName to"
                         + " sign in to Kerberos with");
@@ -559,14 +528,5 @@ public final class LdapDomainJoin implements DomainJoiner {
             case ENTRY_ALREADY_EXISTS -> "; an object of this name exists in the OU";
             default -> "";
         };
-    }
-
-    private static Optional<String> text(Entry entry, String name) {
-        Attribute attribute = entry.get(name);
-        try {
-            return attribute == null ? Optional.empty() : Optional.ofNullable(attribute.getString());
-        } catch (LdapException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -363,10 +363,16 @@ public class DirectorySync {
             resolved.put(entry.guid(), id);
         }
         Map<UUID, PrincipalId> principals = principals(site, snapshot, resolved);
+        // every group's members read at once, not one query per group
+        Map<GroupId, Set<PrincipalId>> members = new HashMap<>();
+        for (Membership membership : groups.memberships(site)) {
+            members.computeIfAbsent(membership.group(), group -> new HashSet<>())
+                    .add(membership.member());
+        }
         for (DirectoryEntries.Group entry : snapshot.groups()) {
             GroupId id = resolved.get(entry.guid());
             if (id != null) {
-                members(site, id, entry, principals, report);
+                members(site, id, entry, principals, members.getOrDefault(id, Set.of()), report);
             }
         }
     }
@@ -453,7 +459,12 @@ public class DirectorySync {
      * principals, objects outside the search base) are left out.
      */
     private void members(
-            SiteId site, GroupId id, DirectoryEntries.Group entry, Map<UUID, PrincipalId> principals, Report report) {
+            SiteId site,
+            GroupId id,
+            DirectoryEntries.Group entry,
+            Map<UUID, PrincipalId> principals,
+            Set<PrincipalId> current,
+            Report report) {
         Set<PrincipalId> wanted = new LinkedHashSet<>();
         for (UUID member : entry.members()) {
             PrincipalId principal = principals.get(member);
@@ -461,24 +472,26 @@ public class DirectorySync {
                 wanted.add(principal);
             }
         }
-        Set<PrincipalId> current = new HashSet<>(groups.members(id));
         int added = 0;
         int removed = 0;
+        List<PrincipalId> newUsers = new ArrayList<>();
         for (PrincipalId member : wanted) {
             if (current.contains(member)) {
                 continue;
             }
             if (member instanceof GroupId nested) {
                 try {
-                    groupService.addMember(site, id, nested, ACTOR);
+                    groupService.addMember(site, id, nested, ACTOR); // refuses a cycle
                     added++;
                 } catch (ConflictException e) {
                     report.error("group " + entry.name() + ": nested group " + nested + " left out: " + e.getMessage());
                 }
-            } else if (groups.addMember(new Membership(id, member))) {
-                added++;
+            } else {
+                newUsers.add(member);
             }
         }
+        groups.addNewMembers(id, newUsers);
+        added += newUsers.size();
         for (PrincipalId member : current) {
             if (!wanted.contains(member) && groups.removeMember(new Membership(id, member))) {
                 removed++;

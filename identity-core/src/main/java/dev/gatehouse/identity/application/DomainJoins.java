@@ -9,6 +9,7 @@ import dev.gatehouse.identity.domain.DirectorySettings;
 import dev.gatehouse.identity.domain.DomainMembership;
 import dev.gatehouse.identity.domain.SiteId;
 import dev.gatehouse.identity.port.AuditLog;
+import dev.gatehouse.identity.port.DirectoryDiagnostics;
 import dev.gatehouse.identity.port.DirectoryRepository;
 import dev.gatehouse.identity.port.DomainJoiner;
 import dev.gatehouse.identity.port.DomainMembershipRepository;
@@ -35,9 +36,13 @@ public class DomainJoins {
     /** Longest a join or leave may hold its site's lease before another node may start one (a node that died). */
     static final Duration LEASE = Duration.ofMinutes(10);
 
+    /** The preflight's lines that belong to a membership's health: the certificates' expiry and the clock. */
+    static final java.util.Set<String> HEALTH_FROM_PREFLIGHT = java.util.Set.of("certificate expiry", "clock");
+
     private final DirectoryRepository directories;
     private final DomainMembershipRepository memberships;
     private final DomainJoiner joiner;
+    private final DirectoryDiagnostics diagnostics;
     private final Leases leases;
     private final UnitOfWork work;
     private final AuditLog auditLog;
@@ -49,6 +54,7 @@ public class DomainJoins {
             DirectoryRepository directories,
             DomainMembershipRepository memberships,
             DomainJoiner joiner,
+            DirectoryDiagnostics diagnostics,
             Leases leases,
             UnitOfWork work,
             AuditLog auditLog,
@@ -58,6 +64,7 @@ public class DomainJoins {
         this.directories = directories;
         this.memberships = memberships;
         this.joiner = joiner;
+        this.diagnostics = diagnostics;
         this.leases = leases;
         this.work = work;
         this.auditLog = auditLog;
@@ -148,7 +155,10 @@ public class DomainJoins {
             return List.of();
         }
         DirectorySettings settings = settings(site);
-        List<DiagnosticCheck> checks = joiner.health(settings, membership.get());
+        List<DiagnosticCheck> checks = new ArrayList<>(joiner.health(settings, membership.get()));
+        diagnostics.preflight(settings).stream()
+                .filter(check -> HEALTH_FROM_PREFLIGHT.contains(check.name()))
+                .forEach(checks::add);
         List<DiagnosticCheck> failed =
                 checks.stream().filter(check -> !check.passed()).toList();
         if (!failed.isEmpty()) {
@@ -164,6 +174,22 @@ public class DomainJoins {
                             .collect(Collectors.joining("; ")))));
         }
         return checks;
+    }
+
+    /** The newest failed health check of the site within the last two hours (the schedule checks hourly). */
+    public Optional<AuditEvent> recentHealthProblem(SiteId site) {
+        java.time.Instant now = clock.instant();
+        return work.inTransaction(() -> auditLog
+                .query(new dev.gatehouse.identity.domain.AuditQuery(
+                        site,
+                        now.minus(Duration.ofHours(2)),
+                        now,
+                        null,
+                        AuditType.DIRECTORY_HEALTH_FAILED,
+                        new dev.gatehouse.identity.domain.PageRequest(0, 1)))
+                .items()
+                .stream()
+                .findFirst());
     }
 
     /** The scheduled health check of every membership. */

@@ -84,13 +84,33 @@ public class IdentityUpsert {
                 users.findAll(linked.values().stream().map(IdentityLink::user).toList());
         GroupReconciliation.Batch batch = groups.batch(
                 site, identities.stream().flatMap(i -> i.groups().stream()).toList());
+        // the logins new users would take, read at once: which are held already
+        List<Login> wanted = identities.stream()
+                .filter(identity -> !linked.containsKey(identity.key()))
+                .map(identity -> assignable(identity.login()))
+                .flatMap(Optional::stream)
+                .toList();
+        Map<Login, User> held =
+                new java.util.HashMap<>(wanted.isEmpty() ? Map.of() : users.findAllByLogin(site, wanted));
         List<IdentityOutcome> outcomes = new ArrayList<>(identities.size());
         for (ExternalIdentity identity : identities) {
             IdentityLink link = linked.get(identity.key());
             User user = link == null ? null : linkedUsers.get(link.user());
-            outcomes.add(one(site, source, purpose, identity, user, batch));
+            IdentityOutcome outcome = one(site, source, purpose, identity, user, batch, held);
+            if (outcome instanceof IdentityOutcome.Success success && success.created()) {
+                held.put(success.user().login(), success.user());
+            }
+            outcomes.add(outcome);
         }
         return outcomes;
+    }
+
+    private static Optional<Login> assignable(String login) {
+        try {
+            return Optional.of(Login.assignable(login));
+        } catch (ValidationException e) {
+            return Optional.empty();
+        }
     }
 
     private IdentityOutcome one(
@@ -99,7 +119,8 @@ public class IdentityUpsert {
             Purpose purpose,
             ExternalIdentity identity,
             User linked,
-            GroupReconciliation.Batch batch) {
+            GroupReconciliation.Batch batch,
+            Map<Login, User> held) {
         Actor actor = source.actor();
         String who = identity.key().kind() + ":" + identity.key().value();
         Optional<String> untrusted = untrusted(source, identity);
@@ -133,7 +154,7 @@ public class IdentityUpsert {
                     "the identity provider sent no usable user name",
                     who + ": " + e.getMessage());
         }
-        if (users.findByLogin(site, login).isPresent()) {
+        if (held.containsKey(login)) {
             Optional<IdentityLink> late = links.find(site, identity.key());
             if (late.isPresent()) {
                 // a simultaneous first sign-in of the same identity created the user since the batch was read

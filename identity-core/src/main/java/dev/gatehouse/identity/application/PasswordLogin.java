@@ -149,6 +149,10 @@ public class PasswordLogin {
             }
         } else if (byDirectory(site, found)) {
             DirectoryAnswer answer = directory(site, loginText, password);
+            if (answer.unavailable()) {
+                audit(site, who, AuditType.LOGIN_FAILED, false, answer.reason() + " (from " + clientAddress + ")");
+                return new LoginResult.Unavailable();
+            }
             if (answer.user() == null) {
                 reason = answer.reason();
             } else {
@@ -206,7 +210,11 @@ public class PasswordLogin {
     }
 
     /** The user the directory vouches for, or the precise reason it does not (for the audit log). */
-    private record DirectoryAnswer(User user, String reason) {}
+    private record DirectoryAnswer(User user, String reason, boolean unavailable) {
+        DirectoryAnswer(User user, String reason) {
+            this(user, reason, false);
+        }
+    }
 
     private DirectoryAnswer directory(Site site, String loginText, char[] password) {
         Optional<DirectorySettings> settings = directories.find(site.id());
@@ -219,7 +227,8 @@ public class PasswordLogin {
                     null,
                     "directory: "
                             + refused.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " ("
-                            + refused.detail() + ")");
+                            + refused.detail() + ")",
+                    refused.reason() == DirectoryLogins.Reason.UNAVAILABLE);
         }
         IdentitySource source = new IdentitySource(
                 new AuthMethod.Directory(),

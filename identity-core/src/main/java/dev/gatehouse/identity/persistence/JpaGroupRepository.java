@@ -10,6 +10,7 @@ import dev.gatehouse.identity.domain.PrincipalId;
 import dev.gatehouse.identity.domain.SiteId;
 import dev.gatehouse.identity.port.GroupRepository;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -100,6 +101,11 @@ public final class JpaGroupRepository implements GroupRepository {
         }
         em().persist(entity);
         return true;
+    }
+
+    @Override
+    public void addNewMembers(GroupId group, Collection<PrincipalId> members) {
+        members.forEach(member -> em().persist(new MembershipEntity(new Membership(group, member))));
     }
 
     @Override

@@ -45,6 +45,23 @@ public final class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public Map<Login, User> findAllByLogin(SiteId site, Collection<Login> logins) {
+        List<String> values = logins.stream().map(Login::value).distinct().toList();
+        Map<Login, User> found = new HashMap<>();
+        for (int from = 0; from < values.size(); from += 500) {
+            em().createQuery(
+                            "select u from UserEntity u where u.siteId = :site and u.login in :logins",
+                            UserEntity.class)
+                    .setParameter("site", site.value())
+                    .setParameter("logins", values.subList(from, Math.min(values.size(), from + 500)))
+                    .getResultStream()
+                    .map(UserEntity::toDomain)
+                    .forEach(user -> found.put(user.login(), user));
+        }
+        return found;
+    }
+
+    @Override
     public Optional<User> findByLogin(SiteId site, Login login) {
         return em().createQuery(
                         "select u from UserEntity u where u.siteId = :site and u.login = :login", UserEntity.class)

@@ -16,6 +16,13 @@ public interface UserRepository {
     /** The users of the given IDs, in one query; unknown IDs are absent. */
     java.util.Map<UserId, User> findAll(java.util.Collection<UserId> ids);
 
+    /** The site's users that hold any of {@code logins}, in a few queries (a sync's batch asks for thousands). */
+    default java.util.Map<Login, User> findAllByLogin(SiteId site, java.util.Collection<Login> logins) {
+        java.util.Map<Login, User> found = new java.util.HashMap<>();
+        logins.forEach(login -> findByLogin(site, login).ifPresent(user -> found.put(login, user)));
+        return found;
+    }
+
     Page<User> list(SiteId site, PageRequest page);
 
     /** Inserts or updates. */

@@ -50,6 +50,10 @@ class DirectoryLoginTest {
     final DirectoryLogins directory = (settings, login, password) -> {
         String upn = settings.userPrincipalName(login);
         asked.add(upn);
+        if (upn.equals("down@corp.example.com")) {
+            return new DirectoryLogins.Outcome.Refused(
+                    DirectoryLogins.Reason.UNAVAILABLE, "no domain controller answered: dc1: connect timed out");
+        }
         if (upn.equals("dave@corp.example.com")) {
             return new DirectoryLogins.Outcome.Refused(DirectoryLogins.Reason.DISABLED, "dc1: data 533");
         }
@@ -246,5 +250,17 @@ class DirectoryLoginTest {
         assertThat(kept.syncBase()).isEqualTo("DC=corp,DC=example,DC=com");
         assertThat(saved.get(f.site.id()).toString()).doesNotContain("s3cret");
         assertThat(f.store.audit).noneMatch(e -> e.detail().contains("s3cret"));
+    }
+
+    @Test
+    void anUnreachableDirectoryIsUnavailableNotAFailureOfTheUser() {
+        directory(true);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(login.authenticate(f.site, "down", "domain password".toCharArray(), "192.0.2.9"))
+                    .as("attempt " + i + ": never throttled, never a wrong password")
+                    .isInstanceOf(LoginResult.Unavailable.class);
+        }
+        assertThat(lastDetail()).contains("unavailable", "dc1: connect timed out");
     }
 }

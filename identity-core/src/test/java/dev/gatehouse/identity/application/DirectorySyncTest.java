@@ -155,24 +155,29 @@ class DirectorySyncTest {
 
     final List<SiteId> changed = new ArrayList<>();
 
-    final DirectorySync sync = new DirectorySync(
-            directories,
-            entries,
-            repository,
-            leases,
-            f.store,
-            new IdentityUpsert(
-                    f.store, f.store, f.store.groupRepository, f.store.groupLinkRepository, f.store, f.clock),
-            f.store,
-            f.store,
-            f.store.groupRepository,
-            f.store.groupLinkRepository,
-            f.groups,
-            f.users,
-            changed::add,
-            f.store,
-            "node-a",
-            f.clock);
+    final DirectorySync sync = syncWith(entries);
+
+    /** The sync under test, reading {@code directory}. */
+    DirectorySync syncWith(DirectoryEntries directory) {
+        return new DirectorySync(
+                directories,
+                directory,
+                repository,
+                leases,
+                f.store,
+                new IdentityUpsert(
+                        f.store, f.store, f.store.groupRepository, f.store.groupLinkRepository, f.store, f.clock),
+                f.store,
+                f.store,
+                f.store.groupRepository,
+                f.store.groupLinkRepository,
+                f.groups,
+                f.users,
+                changed::add,
+                f.store,
+                "node-a",
+                f.clock);
+    }
 
     void user(UUID guid, String upn, String name, boolean enabled) {
         users.put(guid, new DirectoryEntries.User(guid, upn, null, name, upn, enabled, null));
@@ -353,27 +358,9 @@ class DirectorySyncTest {
 
     @Test
     void anUnreachableDirectoryIsAFailedRunInTheLog() {
-        DirectorySync failing = new DirectorySync(
-                directories,
-                (s, since) -> {
-                    throw new DirectoryEntries.DirectoryUnavailableException(
-                            "no domain controller answered: dc1: timeout");
-                },
-                repository,
-                leases,
-                f.store,
-                new IdentityUpsert(
-                        f.store, f.store, f.store.groupRepository, f.store.groupLinkRepository, f.store, f.clock),
-                f.store,
-                f.store,
-                f.store.groupRepository,
-                f.store.groupLinkRepository,
-                f.groups,
-                f.users,
-                changed::add,
-                f.store,
-                "node-a",
-                f.clock);
+        DirectorySync failing = syncWith((s, since) -> {
+            throw new DirectoryEntries.DirectoryUnavailableException("no domain controller answered: dc1: timeout");
+        });
 
         DirectorySyncRun run = failing.run(site, Mode.FULL, false, Trigger.SCHEDULE);
 

@@ -120,7 +120,22 @@ public class StorageServerResource {
                     + " login and groups (direct and through other groups). Refused: a generic reason; the precise one"
                     + " is in the audit log. Failures are throttled per account and per clientAddress (or the storage"
                     + " server's address).")
-    public LoginView authenticate(Requests.StorageLoginRequest body) {
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
+            description = "Allowed or refused",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LoginView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "503",
+            description = "The directory that checks this user's password answered from none of its controllers;"
+                    + " retry after Retry-After (not counted as a failed sign-in)",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LoginView.class)))
+    public jakarta.ws.rs.core.Response authenticate(Requests.StorageLoginRequest body) {
         dev.gatehouse.identity.validation.Checks checks = new dev.gatehouse.identity.validation.Checks();
         checks.required("username", body.username(), 256);
         checks.required("password", body.password(), 1024);
@@ -138,7 +153,7 @@ public class StorageServerResource {
                     site, body.username(), body.password().toCharArray(), address);
             if (result instanceof dev.gatehouse.identity.application.LoginResult.Success success) {
                 var user = success.user();
-                return new LoginView(
+                return ok(new LoginView(
                         true,
                         user.id().toString(),
                         user.login().value(),
@@ -149,11 +164,11 @@ public class StorageServerResource {
                                         g.id().toString(), g.name().value()))
                                 .toList(),
                         null,
-                        null);
+                        null));
             }
             if (result instanceof dev.gatehouse.identity.application.LoginResult.Throttled throttled) {
                 long seconds = Math.max(1, throttled.retryAfter().toSeconds());
-                return new LoginView(
+                return ok(new LoginView(
                         false,
                         null,
                         null,
@@ -161,9 +176,13 @@ public class StorageServerResource {
                         null,
                         List.of(),
                         "too many failed sign-ins; try again in " + seconds + " s",
-                        seconds);
+                        seconds));
             }
-            return new LoginView(
+            if (result instanceof dev.gatehouse.identity.application.LoginResult.Unavailable) {
+                return unavailable(new LoginView(
+                        false, null, null, null, null, List.of(), DIRECTORY_UNAVAILABLE, UNAVAILABLE_RETRY_SECONDS));
+            }
+            return ok(new LoginView(
                     false,
                     null,
                     null,
@@ -171,9 +190,24 @@ public class StorageServerResource {
                     null,
                     List.of(),
                     "the login or password is wrong, or this account cannot sign in here",
-                    null);
+                    null));
         });
     }
+
+    private static jakarta.ws.rs.core.Response ok(LoginView answer) {
+        return jakarta.ws.rs.core.Response.ok(answer).build();
+    }
+
+    /** The directory down is no answer about the user: 503, so the storage server may retry or fail over. */
+    private static jakarta.ws.rs.core.Response unavailable(LoginView answer) {
+        return jakarta.ws.rs.core.Response.status(503)
+                .header("Retry-After", UNAVAILABLE_RETRY_SECONDS)
+                .entity(answer)
+                .build();
+    }
+
+    private static final long UNAVAILABLE_RETRY_SECONDS = 30;
+    private static final String DIRECTORY_UNAVAILABLE = "the directory cannot be reached; try again later";
 
     @POST
     @Path("decisions")

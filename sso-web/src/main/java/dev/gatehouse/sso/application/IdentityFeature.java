@@ -110,19 +110,9 @@ public class IdentityFeature {
         return thread;
     });
 
-    private final ScheduledExecutorService syncs = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "gatehouse-directory-sync");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private DirectoryRunner directoryWork;
     private DirectorySync directorySync;
     private DomainJoins domainJoins;
-    /** Join and leave jobs, one after another. */
-    private final java.util.concurrent.ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "gatehouse-directory-jobs");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     synchronized IdentityFeature started() {
         if (sites != null) {
@@ -212,19 +202,21 @@ public class IdentityFeature {
                 auditLog,
                 Nodes.name(),
                 clock);
-        syncs.scheduleWithFixedDelay(this::runDueSyncs, 1, 1, TimeUnit.MINUTES);
+        directoryWork = DirectoryRunner.find();
+        directoryWork.everyMinute(this::runDueSyncs);
         int timeout = settings.outbound().deadlineMillis();
         domainJoins = new DomainJoins(
                 directories,
                 new JpaDomainMembershipRepository(em, cipher),
                 new LdapDomainJoin(ldap, timeout, clock),
+                directoryDiagnostics,
                 leases,
                 transactions,
                 auditLog,
-                jobs,
+                directoryWork::run,
                 Nodes.name(),
                 clock);
-        syncs.scheduleWithFixedDelay(this::checkMemberships, 5, 60, TimeUnit.MINUTES);
+        directoryWork.hourly(this::checkMemberships);
         provisioningLog = new JpaProvisioningLog(em);
         int provisioningLogDays = settings.provisioningLogRetentionDays();
         daily.scheduleWithFixedDelay(
@@ -291,8 +283,9 @@ public class IdentityFeature {
     @PreDestroy
     void stop() {
         daily.shutdownNow();
-        syncs.shutdownNow();
-        jobs.shutdownNow();
+        if (directoryWork != null) {
+            directoryWork.stop();
+        }
     }
 
     /**

@@ -76,6 +76,9 @@ public class DirectoryConsoleServlet extends ConsoleServlet {
                 "membership", settings.isPresent() ? joins.membership(site.id()).orElse(null) : null);
         List<DirectoryJob> jobs = settings.isPresent() ? joins.jobs(site.id(), 1) : List.of();
         request.setAttribute("job", jobs.isEmpty() ? null : jobs.get(0));
+        request.setAttribute(
+                "healthProblem",
+                settings.isPresent() ? joins.recentHealthProblem(site.id()).orElse(null) : null);
         render(request, response, site, "directory");
     }
 

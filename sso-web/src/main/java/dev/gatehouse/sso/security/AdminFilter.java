@@ -175,6 +175,11 @@ public class AdminFilter extends HttpFilter {
             Problems.write(response, 429, "Too Many Requests", "too many failed sign-ins; try again later");
             return null;
         }
+        if (result instanceof LoginResult.Unavailable) {
+            response.setHeader("Retry-After", "30");
+            Problems.write(response, 503, "Service Unavailable", "the directory cannot be reached; try again later");
+            return null;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Gatehouse\", charset=\"UTF-8\"");
         Problems.write(response, 401, "Unauthorized", "wrong user name or password");
         return null;

@@ -115,7 +115,9 @@ public class LoginServlet extends HttpServlet {
                 "local",
                 result instanceof LoginResult.Success
                         ? "success"
-                        : result instanceof LoginResult.Throttled ? "throttled" : "wrong_password");
+                        : result instanceof LoginResult.Throttled
+                                ? "throttled"
+                                : result instanceof LoginResult.Unavailable ? "unavailable" : "wrong_password");
         if (result instanceof LoginResult.Success success) {
             request.changeSessionId();
             session.setAttribute(
@@ -141,6 +143,16 @@ public class LoginServlet extends HttpServlet {
                     "Too many failed sign-ins. Wait "
                             + Math.max(1, throttled.retryAfter().toSeconds()) + " seconds and try again.",
                     429);
+        } else if (result instanceof LoginResult.Unavailable) {
+            response.setHeader("Retry-After", "30");
+            render(
+                    request,
+                    response,
+                    site.get(),
+                    null,
+                    "The directory that checks your password cannot be reached. Try again in a minute; sign-in"
+                            + " with single sign-on is not affected.",
+                    503);
         } else {
             render(request, response, site.get(), null, FAILED, 401);
         }
