@@ -236,6 +236,18 @@ abstract class ConsoleBrowserChecks {
 
         navigate(By.id("check-health"));
         assertThat(browser.findElement(By.id("health-result")).getText()).isEqualTo("The membership works.");
+        String console = browser.getCurrentUrl();
+
+        // a directory user signs in on the site's login page with the domain password
+        browser.manage().deleteAllCookies();
+        browser.get(It.baseUrl() + "/login?site=" + site);
+        browser.findElement(By.id("login")).sendKeys("alice");
+        browser.findElement(By.id("password")).sendKeys(It.secret(It.property("gatehouse.it.samba.password")));
+        navigate(By.id("sign-in"));
+        assertThat(browser.getPageSource()).contains("alice@" + DirectoryChecks.DOMAIN);
+        browser.manage().deleteAllCookies();
+        signIn();
+        browser.get(console);
 
         navigate(By.id("leave-domain"));
         awaitJob();
