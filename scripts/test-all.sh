@@ -5,7 +5,8 @@
 # (scripts/samba.sh), both in the background while Maven builds, then builds
 # everything and runs unit tests, the Arquillian suite on H2 and on PostgreSQL, the Chromium console, SAML and OpenID
 # Connect tests (Entra and Microsoft Graph are served by a double the tests start), the directory tests against the
-# domain controller and the EAR smoke tests on Payara Server and WildFly. Every server it starts binds to 127.0.0.1
+# domain controller, two Micro nodes as a cluster on their own PostgreSQL database (ClusterIT) and the EAR smoke tests
+# on Payara Server and WildFly. Every server it starts binds to 127.0.0.1
 # and is stopped on exit. The PostgreSQL lane also stops and
 # restarts its database once, to check that decisions are denied during the outage and recover after it.
 #
@@ -57,7 +58,8 @@ run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust >/dev/null
 pg_options="-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_dir"
 run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 -o "$pg_options" start >/dev/null
 run_pg "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -v ON_ERROR_STOP=1 \
-  -c "create role gatehouse login password '$pg_password'" -c "create database gatehouse owner gatehouse"
+  -c "create role gatehouse login password '$pg_password'" -c "create database gatehouse owner gatehouse" \
+  -c "create database gatehouse_cluster owner gatehouse"
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 
 ./mvnw -B -ntp clean verify -Pit \
@@ -67,6 +69,7 @@ echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1
   -Dgatehouse.it.postgres.bin="$pg_bin" \
   -Dgatehouse.it.postgres.data="$pg_dir/data" \
   -Dgatehouse.it.postgres.options="$pg_options" \
+  -Dgatehouse.it.cluster.db-url="jdbc:postgresql://127.0.0.1:$pg_port/gatehouse_cluster" \
   -Dgatehouse.it.keycloak.url="http://127.0.0.1:$kc_port" \
   -Dgatehouse.it.keycloak.admin-password="$kc_password" \
   -Dgatehouse.it.samba.ca="$samba_dir/dc/ca.pem" \

@@ -2,9 +2,7 @@ package dev.gatehouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.sso.saml.EntraResponses;
 import dev.gatehouse.sso.saml.TestMetadata;
-import dev.gatehouse.sso.saml.engine.RedirectBinding;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
@@ -12,9 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,23 +77,9 @@ class EarOnWildFlyIT {
                 .object();
         String id = provider.getString("id");
         Http browser = Http.anonymous().at(BASE);
-        Http.Response redirect = browser.get("/saml/" + id + "/login");
-        assertThat(redirect.status()).as(redirect.toString()).isEqualTo(302);
-        String location = redirect.header("Location");
-        Matcher requestId = Pattern.compile(" ID=\"([^\"]+)\"")
-                .matcher(RedirectBinding.receive(location.substring(location.indexOf('?') + 1))
-                        .xml());
-        assertThat(requestId.find()).isTrue();
-
         String upn = "wildfly." + suffix + "@contoso.example";
-        EntraResponses entra = new EntraResponses(provider.getString("entityId"), provider.getString("acsUrl"));
-        entra.nameId = upn;
-        entra.inResponseTo = requestId.group(1);
-        entra.attributes.put(
-                EntraResponses.CLAIMS + "objectidentifier",
-                List.of(UUID.randomUUID().toString()));
-        entra.attributes.put(EntraResponses.WS_CLAIMS + "name", List.of(upn));
-        Http.Response signedIn = browser.form("/saml/" + id + "/acs", Map.of("SAMLResponse", entra.signedAssertion()));
+        String answer = SsoFixture.entraAnswer(browser, provider, upn);
+        Http.Response signedIn = browser.form("/saml/" + id + "/acs", Map.of("SAMLResponse", answer));
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
         assertThat(browser.get("/").body()).contains(upn);
     }

@@ -9,12 +9,17 @@ abstract class HealthChecks {
     private final Http http = Http.anonymous();
 
     @Test
-    void readinessReportsTheDatabase() {
+    void readinessReportsTheDatabaseAndTheCluster() {
         Http.Response ready = http.get("/health/ready");
 
         assertThat(ready.status()).isEqualTo(200);
-        assertThat(ready.object().getJsonArray("checks").getJsonObject(0).getString("name"))
-                .isEqualTo("database");
+        var checks = ready.object().getJsonArray("checks").stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .collect(java.util.stream.Collectors.toMap(c -> c.getString("name"), c -> c));
+        assertThat(checks.get("database").getString("status")).isEqualTo("UP");
+        assertThat(checks.get("cluster").getJsonObject("data").getString("mode"))
+                .as("the embedded default is one node, without a grid")
+                .isEqualTo("single node");
         assertThat(http.get("/health/live").status()).isEqualTo(200);
     }
 

@@ -55,6 +55,30 @@ final class SsoFixture {
         return provider;
     }
 
+    /**
+     * Starts an SP-initiated sign-in through {@code browser} (at whichever node it points to) and returns Entra's
+     * signed answer to it for {@code upn}, as the SAMLResponse form value.
+     */
+    static String entraAnswer(Http browser, JsonObject provider, String upn) {
+        Http.Response redirect = browser.get("/saml/" + provider.getString("id") + "/login");
+        assertThat(redirect.status()).as(redirect.toString()).isEqualTo(302);
+        String location = redirect.header("Location");
+        java.util.regex.Matcher requestId = java.util.regex.Pattern.compile(" ID=\"([^\"]+)\"")
+                .matcher(dev.gatehouse.sso.saml.engine.RedirectBinding.receive(
+                                location.substring(location.indexOf('?') + 1))
+                        .xml());
+        assertThat(requestId.find()).isTrue();
+        dev.gatehouse.sso.saml.EntraResponses entra =
+                new dev.gatehouse.sso.saml.EntraResponses(provider.getString("entityId"), provider.getString("acsUrl"));
+        entra.nameId = upn;
+        entra.inResponseTo = requestId.group(1);
+        entra.attributes.put(
+                dev.gatehouse.sso.saml.EntraResponses.CLAIMS + "objectidentifier",
+                java.util.List.of(java.util.UUID.randomUUID().toString()));
+        entra.attributes.put(dev.gatehouse.sso.saml.EntraResponses.WS_CLAIMS + "name", java.util.List.of(upn));
+        return entra.signedAssertion();
+    }
+
     static JsonObject userOf(Http admin, String site, String login) {
         for (var value :
                 admin.get("/api/v1/sites/" + site + "/users?size=500").object().getJsonArray("items")) {

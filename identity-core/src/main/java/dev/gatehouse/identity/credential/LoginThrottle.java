@@ -3,8 +3,6 @@ package dev.gatehouse.identity.credential;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows password guessing without a lockout an attacker could trigger. Failures are counted per key (an account, or
@@ -22,18 +20,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code PasswordLogin} keeps three: per account at one address (guessing from one place), per address (one address
  * spraying many accounts) and a slow per-account ceiling (one account guessed from many addresses) that applies only
  * to addresses with failures, so an attacker can never throttle the owner who signs in from elsewhere.
+ *
+ * <p>The counts live in a {@link FailureCounts}: this node's memory by default, the cluster's data grid when there is
+ * one (each throttle its own).
  */
 public final class LoginThrottle {
-    private static final int MAX_TRACKED_KEYS = 100_000;
-
     private final Clock clock;
     private final int freeAttempts;
     private final Duration baseDelay;
     private final Duration maxDelay;
     private final Duration forgetAfter;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final FailureCounts failures;
 
     public LoginThrottle(Clock clock, int freeAttempts, Duration baseDelay, Duration maxDelay, Duration forgetAfter) {
+        this(FailureCounts.inMemory(), clock, freeAttempts, baseDelay, maxDelay, forgetAfter);
+    }
+
+    public LoginThrottle(
+            FailureCounts failures,
+            Clock clock,
+            int freeAttempts,
+            Duration baseDelay,
+            Duration maxDelay,
+            Duration forgetAfter) {
+        this.failures = failures;
         this.clock = clock;
         this.freeAttempts = freeAttempts;
         this.baseDelay = baseDelay;
@@ -43,7 +53,12 @@ public final class LoginThrottle {
 
     /** For one account at one client address: 5 free failures. */
     public static LoginThrottle withDefaults(Clock clock) {
-        return new LoginThrottle(clock, 5, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1));
+        return withDefaults(FailureCounts.inMemory(), clock);
+    }
+
+    /** {@link #withDefaults(Clock)} with its counts in {@code counts}. */
+    public static LoginThrottle withDefaults(FailureCounts counts, Clock clock) {
+        return new LoginThrottle(counts, clock, 5, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1));
     }
 
     /**
@@ -51,23 +66,32 @@ public final class LoginThrottle {
      * only addresses that have failed before (see {@code PasswordLogin}), so it never shuts the owner out.
      */
     public static LoginThrottle accountCeiling(Clock clock) {
-        return new LoginThrottle(clock, 20, Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofHours(1));
+        return accountCeiling(FailureCounts.inMemory(), clock);
+    }
+
+    /** {@link #accountCeiling(Clock)} with its counts in {@code counts}. */
+    public static LoginThrottle accountCeiling(FailureCounts counts, Clock clock) {
+        return new LoginThrottle(counts, clock, 20, Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofHours(1));
     }
 
     /** For client addresses: 50 free failures, since many users may share one address behind a NAT or proxy. */
     public static LoginThrottle forAddresses(Clock clock) {
-        return new LoginThrottle(clock, 50, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1));
+        return forAddresses(FailureCounts.inMemory(), clock);
+    }
+
+    /** {@link #forAddresses(Clock)} with its counts in {@code counts}. */
+    public static LoginThrottle forAddresses(FailureCounts counts, Clock clock) {
+        return new LoginThrottle(counts, clock, 50, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1));
     }
 
     /** How long the key must still wait before its next attempt; {@link Duration#ZERO} when it may try now. */
     public Duration waitFor(String key) {
-        Failures f = failures.get(key);
+        FailureCounts.Failures f = failures.get(key).orElse(null);
         if (f == null) {
             return Duration.ZERO;
         }
         Instant now = clock.instant();
         if (f.last().plus(forgetAfter).isBefore(now)) {
-            failures.remove(key, f);
             return Duration.ZERO;
         }
         Instant allowedAt = f.last().plus(delayAfter(f.count()));
@@ -76,20 +100,22 @@ public final class LoginThrottle {
 
     /** Whether the key has failures it has not yet forgotten. */
     public boolean hasFailures(String key) {
-        Failures f = failures.get(key);
-        return f != null && !f.last().plus(forgetAfter).isBefore(clock.instant());
+        return failures.get(key)
+                .filter(f -> !f.last().plus(forgetAfter).isBefore(clock.instant()))
+                .isPresent();
     }
 
     public void recordFailure(String key) {
-        if (failures.size() >= MAX_TRACKED_KEYS) {
-            forgetOld();
-        }
         Instant now = clock.instant();
-        failures.merge(key, new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
+        Instant since = now.minus(forgetAfter);
+        if (failures.get(key).filter(f -> f.last().isBefore(since)).isPresent()) {
+            failures.clear(key); // forgotten: counting starts again
+        }
+        failures.add(key, now, forgetAfter);
     }
 
     public void recordSuccess(String key) {
-        failures.remove(key);
+        failures.clear(key);
     }
 
     private Duration delayAfter(int count) {
@@ -100,11 +126,4 @@ public final class LoginThrottle {
         Duration delay = baseDelay.multipliedBy(1L << doublings);
         return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
     }
-
-    private void forgetOld() {
-        Instant horizon = clock.instant().minus(forgetAfter);
-        failures.values().removeIf(f -> f.last().isBefore(horizon));
-    }
-
-    private record Failures(int count, Instant last) {}
 }

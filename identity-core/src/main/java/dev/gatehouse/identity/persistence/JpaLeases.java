@@ -50,6 +50,19 @@ public final class JpaLeases implements Leases {
         });
     }
 
+    @Override
+    public java.util.List<String> held(String prefix, Instant now) {
+        return work.inTransaction(() -> em.get()
+                .createQuery(
+                        "select l.name from LeaseEntity l where l.name like :prefix and l.expiresAt > :now",
+                        String.class)
+                .setParameter("prefix", prefix + "%")
+                .setParameter("now", now)
+                .getResultStream()
+                .filter(name -> name.startsWith(prefix)) // '_' and '%' in the prefix match themselves only
+                .toList());
+    }
+
     private static void take(LeaseEntity lease, String holder, Duration ttl, Instant now) {
         lease.holder = holder;
         lease.acquiredAt = now;

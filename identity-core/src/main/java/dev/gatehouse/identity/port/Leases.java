@@ -18,4 +18,7 @@ public interface Leases {
 
     /** Gives the lease up, if {@code holder} holds it. */
     void release(String name, String holder);
+
+    /** The names of the leases starting with {@code prefix} that have not expired at {@code now}. */
+    java.util.List<String> held(String prefix, Instant now);
 }

@@ -151,6 +151,11 @@ class DirectorySyncTest {
         public void release(String name, String holder) {
             leasesHeld.remove(name);
         }
+
+        @Override
+        public List<String> held(String prefix, Instant now) {
+            return leasesHeld.stream().filter(name -> name.startsWith(prefix)).toList();
+        }
     };
 
     final List<SiteId> changed = new ArrayList<>();

@@ -45,6 +45,20 @@ class LoginThrottleTest {
     }
 
     @Test
+    void throttlesSharingTheirCountsActAsOne() {
+        FailureCounts shared = FailureCounts.inMemory();
+        LoginThrottle nodeA = LoginThrottle.withDefaults(shared, clock);
+        LoginThrottle nodeB = LoginThrottle.withDefaults(shared, clock);
+        for (int i = 0; i < 5; i++) {
+            (i % 2 == 0 ? nodeA : nodeB).recordFailure("account:a");
+        }
+        assertThat(nodeA.waitFor("account:a")).isEqualTo(Duration.ofSeconds(1));
+        assertThat(nodeB.waitFor("account:a")).isEqualTo(Duration.ofSeconds(1));
+        nodeB.recordSuccess("account:a");
+        assertThat(nodeA.waitFor("account:a")).isZero();
+    }
+
+    @Test
     void oldFailuresAreForgotten() {
         for (int i = 0; i < 10; i++) {
             throttle.recordFailure("address:1");

@@ -47,6 +47,9 @@ public class StorageAdminResource {
     AdminChanges adminChanges;
 
     @Inject
+    dev.gatehouse.sso.cluster.Cluster cluster;
+
+    @Inject
     StoragePolicyService storagePolicy;
 
     @Inject
@@ -254,7 +257,7 @@ public class StorageAdminResource {
         adminChanges.change(site.id(), context.admin().actor(), () -> {
             storageClients.delete(site.id(), clientId, context.admin().actor());
         });
-        dev.gatehouse.sso.security.StorageClientFilter.forget(clientId);
+        cluster.changed(dev.gatehouse.sso.cluster.Change.storageClient(clientId)); // every node forgets it
         return Response.noContent().build();
     }
 

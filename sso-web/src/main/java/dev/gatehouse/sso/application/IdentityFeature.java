@@ -59,6 +59,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,6 +82,9 @@ public class IdentityFeature {
 
     @Inject
     StorageFeature storage;
+
+    @Inject
+    ClusterFeature cluster;
 
     @Inject
     ProviderProtocols protocols;
@@ -131,7 +135,9 @@ public class IdentityFeature {
                 new JpaProviderRepository(em, new SecretCipher(MasterKey.resolve(settings)), protocols.formats());
         auditLog = new JpaAuditLog(em);
         PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
-        IdentityChangeListener changes = site -> storage.decisions().invalidate(site);
+        // on every node of the cluster, before the change is answered
+        IdentityChangeListener changes = site -> cluster.changed(dev.gatehouse.sso.cluster.Change.site(site));
+        dev.gatehouse.sso.cluster.Cluster nodes = cluster.started();
         users = new UserService(
                 siteRepository,
                 userRepository,
@@ -145,9 +151,9 @@ public class IdentityFeature {
         passwordLogin = new PasswordLogin(
                 userRepository,
                 hasher,
-                LoginThrottle.withDefaults(clock),
-                LoginThrottle.forAddresses(clock),
-                LoginThrottle.accountCeiling(clock),
+                LoginThrottle.withDefaults(nodes.failureCounts("account-address"), clock),
+                LoginThrottle.forAddresses(nodes.failureCounts("address"), clock),
+                LoginThrottle.accountCeiling(nodes.failureCounts("account"), clock),
                 auditLog,
                 clock);
         adminChanges = new AdminChanges(transactions, changes, auditLog, clock);
@@ -216,14 +222,26 @@ public class IdentityFeature {
                 directoryWork::run,
                 Nodes.name(),
                 clock);
-        directoryWork.hourly(this::checkMemberships);
+        directoryWork.hourly(cluster.oncePerCluster("domain-health", Duration.ofHours(1), this::checkMemberships));
         provisioningLog = new JpaProvisioningLog(em);
         int provisioningLogDays = settings.provisioningLogRetentionDays();
+        Duration day = Duration.ofDays(1);
         daily.scheduleWithFixedDelay(
-                () -> purgeProvisioningLog(transactions, clock, provisioningLogDays), 2, 24 * 60, TimeUnit.MINUTES);
-        daily.scheduleWithFixedDelay(this::raiseCredentialAlerts, 3, 60, TimeUnit.MINUTES);
+                cluster.oncePerCluster(
+                        "provisioning-log-retention",
+                        day,
+                        () -> purgeProvisioningLog(transactions, clock, provisioningLogDays)),
+                2,
+                24 * 60,
+                TimeUnit.MINUTES);
+        daily.scheduleWithFixedDelay(
+                cluster.oncePerCluster("credential-alerts", Duration.ofHours(1), this::raiseCredentialAlerts),
+                3,
+                60,
+                TimeUnit.MINUTES);
         AuditRetention retention = new AuditRetention(transactions, auditLog, settings.auditRetentionDays(), clock);
-        daily.scheduleWithFixedDelay(() -> purge(retention), 1, 24 * 60, TimeUnit.MINUTES);
+        daily.scheduleWithFixedDelay(
+                cluster.oncePerCluster("audit-retention", day, () -> purge(retention)), 1, 24 * 60, TimeUnit.MINUTES);
         sites = new SiteService(siteRepository, auditLog, clock);
         return this;
     }

@@ -27,6 +27,9 @@ public class StorageFeature {
     @Inject
     IdentityFeature identity;
 
+    @Inject
+    ClusterFeature cluster;
+
     private StoragePolicyService storagePolicy;
     private StorageClients storageClients;
     private DecisionService decisions;
@@ -51,6 +54,7 @@ public class StorageFeature {
         decisions = new DecisionService(
                 site -> transactions.inTransaction(() -> snapshots.read(site)),
                 platform::databaseUp,
+                () -> cluster.started().confirmed(),
                 new dev.gatehouse.storage.port.PolicyIndexListener() {
                     @Override
                     public void invalidated(dev.gatehouse.identity.domain.SiteId site) {

@@ -30,6 +30,8 @@ import java.util.function.Function;
  *   <tr><td>{@code gatehouse.outbound.connect-timeout-millis}, {@code gatehouse.outbound.timeout-millis}</td><td>requests to identity providers and Graph (metadata, discovery, keys, tokens): connect timeout and the deadline of a whole request; default 5000 and 10000</td></tr>
  *   <tr><td>{@code gatehouse.entra.authority-url}, {@code gatehouse.graph.url}</td><td>Entra's sign-in host and Microsoft Graph, for a national cloud; default {@code https://login.microsoftonline.com/} and {@code https://graph.microsoft.com/}</td></tr>
  *   <tr><td>{@code gatehouse.outbound.allow-internal-hosts}</td><td>contact loopback and private addresses too; default false</td></tr>
+ *   <tr><td>{@code gatehouse.cluster.enabled}</td><td>share sign-in state, login throttles and decision-index changes with the other nodes over the server's data grid (Payara); needs a shared PostgreSQL database; default false</td></tr>
+ *   <tr><td>{@code gatehouse.cluster.confirm-millis}</td><td>a node that has not heard from every live node for this long answers decisions with 503; a change waits at most about this long for every node's confirmation, 500 to 30000; default 3000</td></tr>
  * </table>
  */
 public record GatehouseSettings(
@@ -47,7 +49,19 @@ public record GatehouseSettings(
         int provisioningLogRetentionDays,
         int samlMetadataRefreshMinutes,
         Outbound outbound,
-        MicrosoftCloud microsoft) {
+        MicrosoftCloud microsoft,
+        Cluster cluster) {
+
+    /**
+     * Whether this node is one of several sharing the database.
+     *
+     * @param enabled {@code gatehouse.cluster.enabled}: share sign-in state, throttles and decision-index changes over
+     *     the data grid of the server; default false (a single node, no grid traffic)
+     * @param confirmMillis {@code gatehouse.cluster.confirm-millis}: how long a node may go without hearing from a live
+     *     node before it stops answering decisions, and about how long a change waits for every node; 500 to 30000,
+     *     default 3000
+     */
+    public record Cluster(boolean enabled, int confirmMillis) {}
 
     /**
      * Where Entra and Microsoft Graph are: the global cloud by default; a national cloud (such as
@@ -113,6 +127,14 @@ public record GatehouseSettings(
                 .map(Secret::new);
         int retentionDays = integer(source, "gatehouse.audit.retention-days", 400, 1, 36_500, problems);
         int provisioningLogDays = integer(source, "gatehouse.scim.log-retention-days", 30, 1, 3650, problems);
+        Cluster cluster = new Cluster(
+                bool(source, "gatehouse.cluster.enabled", problems),
+                integer(source, "gatehouse.cluster.confirm-millis", 3000, 500, 30_000, problems));
+        if (cluster.enabled() && dbUrl.startsWith("jdbc:h2:")) {
+            problems.add("gatehouse.cluster.enabled: the nodes of a cluster share one database, and '"
+                    + dbUrl.replaceAll("password=[^&;]*", "password=****") + "' is this node's own; set"
+                    + " gatehouse.db.url to jdbc:postgresql://host:5432/db on every node");
+        }
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
@@ -131,7 +153,8 @@ public record GatehouseSettings(
                 provisioningLogDays,
                 refreshMinutes,
                 outbound,
-                microsoft);
+                microsoft,
+                cluster);
     }
 
     private static int integer(
@@ -207,6 +230,6 @@ public record GatehouseSettings(
     public String toString() {
         return "GatehouseSettings[dataDir=" + dataDir + ", dbUrl="
                 + dbUrl.replaceAll("password=[^&;]*", "password=****") + ", dbUser=" + dbUser + ", baseUrl=" + baseUrl
-                + "]";
+                + (cluster.enabled() ? ", cluster" : "") + "]";
     }
 }

@@ -14,7 +14,9 @@ import java.util.logging.Logger;
  * {@code success} or the refusal: {@code unknown_user}, {@code wrong_method}, {@code disabled}, {@code untrusted},
  * {@code collided}, {@code invalid_message}, {@code wrong_password}, {@code throttled}), {@code gatehouse_decisions}
  * ({@code result}: {@code allow}, {@code deny}), {@code gatehouse_policy_index_builds} (a timer),
- * {@code gatehouse_policy_invalidations}, {@code gatehouse_metadata_refreshes} ({@code result}: {@code ok},
+ * {@code gatehouse_policy_invalidations}, {@code gatehouse_invalidation_confirm} (a timer: from a committed change to
+ * every node of the cluster having dropped what it invalidates), {@code gatehouse_grid_members} (a gauge),
+ * {@code gatehouse_metadata_refreshes} ({@code result}: {@code ok},
  * {@code failed}), {@code gatehouse_scim_requests} ({@code method}, {@code status} class {@code 2xx}/{@code 4xx}/
  * {@code 5xx}).
  */
@@ -27,6 +29,8 @@ public final class Metrics {
         void count(String name, String description, String... tags);
 
         void time(String name, String description, Duration took);
+
+        void gauge(String name, String description, java.util.function.Supplier<Integer> value);
     }
 
     private static final Recorder NONE = new Recorder() {
@@ -35,6 +39,9 @@ public final class Metrics {
 
         @Override
         public void time(String name, String description, Duration took) {}
+
+        @Override
+        public void gauge(String name, String description, java.util.function.Supplier<Integer> value) {}
     };
 
     private Metrics() {}
@@ -48,6 +55,16 @@ public final class Metrics {
                         provider,
                         "outcome",
                         outcome);
+    }
+
+    /** A duration into a timer (Prometheus: a summary with quantiles). */
+    public static void time(String name, String description, Duration took) {
+        recorder().time(name, description, took);
+    }
+
+    /** A value read whenever the metrics are scraped. */
+    public static void gauge(String name, String description, java.util.function.Supplier<Integer> value) {
+        recorder().gauge(name, description, value);
     }
 
     public static void decision(boolean allowed) {

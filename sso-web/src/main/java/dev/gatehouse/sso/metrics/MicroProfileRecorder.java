@@ -63,4 +63,10 @@ public class MicroProfileRecorder implements Metrics.Recorder {
                         .build())
                 .update(took);
     }
+
+    @Override
+    public void gauge(String name, String description, java.util.function.Supplier<Integer> value) {
+        registry.gauge(
+                Metadata.builder().withName(name).withDescription(description).build(), value);
+    }
 }

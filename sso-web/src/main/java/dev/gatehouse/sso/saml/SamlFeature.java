@@ -37,6 +37,9 @@ public class SamlFeature implements PersistentFeature {
     @Inject
     SignInStates states;
 
+    @Inject
+    dev.gatehouse.sso.application.ClusterFeature cluster;
+
     private SamlService service;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -66,7 +69,11 @@ public class SamlFeature implements PersistentFeature {
                     states.store(),
                     identity.auditLog(),
                     clock);
-            service.startRefreshing(settings.samlMetadataRefreshMinutes());
+            long minutes = settings.samlMetadataRefreshMinutes();
+            service.startRefreshing(
+                    minutes,
+                    task -> cluster.oncePerCluster(
+                            "saml-metadata-refresh", java.time.Duration.ofMinutes(minutes), task));
         }
         return service;
     }

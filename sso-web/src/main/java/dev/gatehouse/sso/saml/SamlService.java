@@ -77,8 +77,14 @@ public final class SamlService implements AutoCloseable {
         this.clock = clock;
     }
 
-    public void startRefreshing(long refreshMinutes) {
-        scheduler.scheduleWithFixedDelay(this::refreshAll, refreshMinutes, refreshMinutes, TimeUnit.MINUTES);
+    /**
+     * Refreshes every metadata URL every {@code refreshMinutes}.
+     *
+     * @param oncePerCluster wraps the refresh so that one node of a cluster runs it per period
+     */
+    public void startRefreshing(long refreshMinutes, java.util.function.UnaryOperator<Runnable> oncePerCluster) {
+        scheduler.scheduleWithFixedDelay(
+                oncePerCluster.apply(this::refreshAll), refreshMinutes, refreshMinutes, TimeUnit.MINUTES);
     }
 
     public SamlProviders configurations() {

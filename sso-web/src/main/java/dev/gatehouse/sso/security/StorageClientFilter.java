@@ -23,13 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Admits storage servers to {@code /api/v1/storage/*} with HTTP Basic {@code <client id>:<secret>} of a site's storage
  * client; the request then acts for that site only. Clients are cached after their first use, so checking a request
- * costs one SHA-256; a revoked client is dropped from the cache when it is deleted.
+ * costs one SHA-256; a revoked client is dropped from the cache when it is deleted, on every node of a cluster
+ * ({@code Change.storageClient}). A client read from the database while a removal happened is not cached.
  */
 @WebFilter(filterName = "StorageClientFilter", urlPatterns = "/api/v1/storage/*")
 public class StorageClientFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     public static final String REQUEST_ATTRIBUTE = "gatehouse.storageClient";
     private static final Map<UUID, StorageClient> CACHE = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong REMOVALS = new java.util.concurrent.atomic.AtomicLong();
 
     @Inject
     AdminChanges adminChanges;
@@ -39,7 +41,14 @@ public class StorageClientFilter extends HttpFilter {
 
     /** Forgets a revoked client at once. */
     public static void forget(UUID client) {
+        REMOVALS.incrementAndGet();
         CACHE.remove(client);
+    }
+
+    /** Forgets every client: they are read again at their next request. */
+    public static void forgetAll() {
+        REMOVALS.incrementAndGet();
+        CACHE.clear();
     }
 
     @Override
@@ -78,11 +87,15 @@ public class StorageClientFilter extends HttpFilter {
         String secret = decoded.substring(colon + 1);
         StorageClient client = CACHE.get(id);
         if (client == null) {
+            long removals = REMOVALS.get();
             client = adminChanges.read(() -> storageClients.find(id)).orElse(null);
             if (client == null) {
                 return Optional.empty();
             }
             CACHE.put(id, client);
+            if (REMOVALS.get() != removals) {
+                CACHE.remove(id); // a removal raced with the read: read again next time
+            }
         }
         return StorageClients.matches(client, secret) ? Optional.of(client) : Optional.empty();
     }

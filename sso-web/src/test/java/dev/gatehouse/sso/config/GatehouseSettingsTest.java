@@ -32,6 +32,23 @@ class GatehouseSettingsTest {
     }
 
     @Test
+    void aClusterNeedsADatabaseEveryNodeShares() {
+        assertThat(read(Map.of()).cluster()).isEqualTo(new GatehouseSettings.Cluster(false, 3000));
+        assertThatThrownBy(() -> read(Map.of("gatehouse.cluster.enabled", "true")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("gatehouse.cluster.enabled: the nodes of a cluster share one database")
+                .hasMessageContaining("jdbc:postgresql://");
+        assertThatThrownBy(() -> read(Map.of("gatehouse.cluster.confirm-millis", "50")))
+                .hasMessageContaining("gatehouse.cluster.confirm-millis");
+        GatehouseSettings cluster = read(Map.of(
+                "gatehouse.cluster.enabled", "true",
+                "gatehouse.db.url", "jdbc:postgresql://db:5432/gatehouse",
+                "gatehouse.cluster.confirm-millis", "5000"));
+        assertThat(cluster.cluster()).isEqualTo(new GatehouseSettings.Cluster(true, 5000));
+        assertThat(cluster.toString()).contains("cluster");
+    }
+
+    @Test
     void aRenamedKeyStopsTheStartNamingItsNewName() {
         assertThatThrownBy(() -> read(Map.of("gatehouse.saml.metadata-allow-internal-hosts", "true")))
                 .hasMessageContaining("gatehouse.saml.metadata-allow-internal-hosts: is no longer read; it is now"

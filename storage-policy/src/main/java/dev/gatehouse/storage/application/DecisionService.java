@@ -24,7 +24,9 @@ import java.util.function.Function;
  * change has been answered never sees the state before it.
  *
  * <p><b>Failure.</b> When the database is down (as the {@code databaseUp} probe says) or the index cannot be built,
- * decisions throw {@link PolicyUnavailableException}: the caller answers 503 and the storage server denies.
+ * decisions throw {@link PolicyUnavailableException}: the caller answers 503 and the storage server denies. So they do
+ * when this node cannot confirm that it has every change of the other nodes sharing the database (the
+ * {@code changesConfirmed} probe): a node cut off from its cluster must not answer from an index it cannot trust.
  */
 public class DecisionService {
     private static final int BUILD_ATTEMPTS = 3;
@@ -34,6 +36,7 @@ public class DecisionService {
     private final Map<SiteId, AtomicLong> generations = new ConcurrentHashMap<>();
     private final Map<SiteId, Built> indexes = new ConcurrentHashMap<>();
     private final dev.gatehouse.storage.port.PolicyIndexListener listener;
+    private final BooleanSupplier changesConfirmed;
 
     private record Built(long generation, PolicyIndex index) {}
 
@@ -50,8 +53,20 @@ public class DecisionService {
             Function<SiteId, PolicySnapshot> snapshots,
             BooleanSupplier databaseUp,
             dev.gatehouse.storage.port.PolicyIndexListener listener) {
+        this(snapshots, databaseUp, () -> true, listener);
+    }
+
+    /**
+     * @param changesConfirmed whether this node has every committed change of the other nodes (always, alone)
+     */
+    public DecisionService(
+            Function<SiteId, PolicySnapshot> snapshots,
+            BooleanSupplier databaseUp,
+            BooleanSupplier changesConfirmed,
+            dev.gatehouse.storage.port.PolicyIndexListener listener) {
         this.snapshots = snapshots;
         this.databaseUp = databaseUp;
+        this.changesConfirmed = changesConfirmed;
         this.listener = listener;
     }
 
@@ -86,11 +101,23 @@ public class DecisionService {
         listener.invalidated(site);
     }
 
+    /** Forgets every site's index: after this node may have missed a change. */
+    public void invalidateAll() {
+        generations.values().forEach(AtomicLong::incrementAndGet);
+        indexes.clear();
+    }
+
     /** The current index of the site, built when missing or outdated. */
     public PolicyIndex index(SiteId site) {
         if (!databaseUp.getAsBoolean()) {
             throw new PolicyUnavailableException(
                     "the database is unavailable; decisions are denied until it is back", null);
+        }
+        if (!changesConfirmed.getAsBoolean()) {
+            throw new PolicyUnavailableException(
+                    "this node has not heard from every node of its cluster recently and may have missed a change;"
+                            + " decisions are denied until it has",
+                    null);
         }
         AtomicLong generation = generation(site);
         for (int attempt = 0; attempt < BUILD_ATTEMPTS; attempt++) {
