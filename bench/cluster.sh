@@ -8,11 +8,11 @@
 #     gatehouse_invalidation_confirm timer: from the commit to every live node having dropped the site's index.
 # Every server binds to 127.0.0.1 and is stopped at the end.
 #
-#   bench/cluster.sh [seconds per measurement] [rounds] [changes per round]     (default 15, 3 and 200)
+#   bench/cluster.sh [seconds per measurement] [rounds] [changes per round]     (default 15, 5 and 200)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
-rounds=${2:-3}
+rounds=${2:-5}
 changes=${3:-200}
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 [ -f ear/target/gatehouse-micro.jar ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 2; }
@@ -94,10 +94,12 @@ for round in $(seq 1 "$rounds"); do
   changes alone
   node b 18482 16912; b_pid=$node_pid
   ready 18482 2; ready 18480 2
+  sleep 10 # B's own start-up work (compilation, the grid's partition moves) settles before A is measured
   wrk -t2 -c8 -d"${seconds}s" -s bench/wrk/decision.lua "$url" > "$work/clustered.$round.txt"
   changes clustered
   kill "$b_pid"; wait "$b_pid" 2>/dev/null || true
   ready 18480 1
+  sleep 10
 done
 if grep -q -E "Non-2xx|Socket errors" "$work"/alone.*.txt "$work"/clustered.*.txt; then
   echo "some requests failed; the figures would be meaningless:" >&2
@@ -112,7 +114,13 @@ echo "| node A | decisions/s (median of $rounds) | change round trip p50 ms | p9
 echo "|---|---|---|---|"
 echo "| standing alone (baseline) | $alone | $(pct alone 50) | $(pct alone 99) |"
 echo "| in a two-node cluster | $clustered | $(pct clustered 50) | $(pct clustered 99) |"
-awk -v a="$alone" -v c="$clustered" 'BEGIN { printf "\ndecisions/s in the cluster / standing alone = %.2f\n", c / a }'
+awk -v a="$alone" -v c="$clustered" 'BEGIN { printf "\ndecisions/s in the cluster / standing alone (medians) = %.2f\n", c / a }'
+echo "per round (clustered / the alone measurement just before it): $(for r in $(seq 1 "$rounds"); do
+  paste <(awk '/^Requests\/sec/ {print $2}' "$work/alone.$r.txt") <(awk '/^Requests\/sec/ {print $2}' "$work/clustered.$r.txt") \
+    | awk '{printf "%.2f ", $2 / $1}'; done)"
+echo "median of the per-round ratios: $(for r in $(seq 1 "$rounds"); do
+  paste <(awk '/^Requests\/sec/ {print $2}' "$work/alone.$r.txt") <(awk '/^Requests\/sec/ {print $2}' "$work/clustered.$r.txt") \
+    | awk '{printf "%.4f\n", $2 / $1}'; done | median)"
 echo "rounds (decisions/s): alone $(for r in $(seq 1 "$rounds"); do awk '/^Requests\/sec/ {printf "%s ", $2}' "$work/alone.$r.txt"; done); clustered $(for r in $(seq 1 "$rounds"); do awk '/^Requests\/sec/ {printf "%s ", $2}' "$work/clustered.$r.txt"; done)"
 echo "node A's gatehouse_invalidation_confirm (commit to every node confirmed; clustered changes only):"
 curl -sf "$url/metrics?scope=application" > "$work/metrics.txt"
