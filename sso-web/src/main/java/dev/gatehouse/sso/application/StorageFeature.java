@@ -54,7 +54,8 @@ public class StorageFeature {
         decisions = new DecisionService(
                 site -> transactions.inTransaction(() -> snapshots.read(site)),
                 platform::databaseUp,
-                () -> cluster.started().confirmed(),
+                cluster.started()
+                        ::confirmed, // the cluster itself, not its feature's synchronized accessor, per decision
                 new dev.gatehouse.storage.port.PolicyIndexListener() {
                     @Override
                     public void invalidated(dev.gatehouse.identity.domain.SiteId site) {

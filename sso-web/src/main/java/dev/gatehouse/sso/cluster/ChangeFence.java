@@ -54,7 +54,7 @@ public final class ChangeFence {
     private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
     private volatile Set<String> live = Set.of();
     private volatile long ownLeaseRenewed;
-    private boolean lastConfirmed = true; // guarded by this
+    private volatile boolean lastConfirmed = true; // written under this; read without a lock on every decision
 
     /**
      * @param fence how long a node may go without hearing from a live node (and without renewing its own lease) before
@@ -171,14 +171,10 @@ public final class ChangeFence {
                 }
             }
         }
-        if (confirmed != lastConfirmedState()) {
+        if (confirmed != lastConfirmed) {
             transition(confirmed);
         }
         return confirmed;
-    }
-
-    private synchronized boolean lastConfirmedState() {
-        return lastConfirmed;
     }
 
     private synchronized void transition(boolean confirmed) {

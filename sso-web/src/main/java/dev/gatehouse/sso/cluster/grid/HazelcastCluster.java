@@ -62,6 +62,7 @@ public final class HazelcastCluster implements Cluster {
         this.nodeName = nodeName;
         this.clock = clock;
         this.nodeId = grid.getCluster().getLocalMember().getUuid().toString();
+        boundThrottleMaps(grid);
         this.topic = grid.getTopic(TOPIC);
         this.fence = new ChangeFence(nodeId, topic::publish, receiver, fence, System::nanoTime);
         this.subscription = topic.addMessageListener(message -> this.fence.receive(message.getMessageObject()));
@@ -79,6 +80,25 @@ public final class HazelcastCluster implements Cluster {
         timer.scheduleWithFixedDelay(this::renewLease, 2 * beat, 2 * beat, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Joined the cluster as node " + nodeId + " (" + nodeName + "); grid members: "
                 + members().size());
+    }
+
+    /**
+     * Anyone can fail a sign-in, so the throttles' maps are capped: at most 100,000 keys per node, the least recently
+     * used evicted first. The sign-in maps need no cap: requests are
+     * admitted within each node's budgets, and only validly signed assertions are recorded as used.
+     */
+    private static void boundThrottleMaps(HazelcastInstance grid) {
+        try {
+            grid.getConfig()
+                    .addMapConfig(new com.hazelcast.config.MapConfig("gatehouse-throttle-*")
+                            .setEvictionConfig(new com.hazelcast.config.EvictionConfig()
+                                    .setEvictionPolicy(com.hazelcast.config.EvictionPolicy.LRU)
+                                    .setMaxSizePolicy(com.hazelcast.config.MaxSizePolicy.PER_NODE)
+                                    .setSize(100_000)));
+        } catch (RuntimeException e) {
+            // the grid's own configuration names these maps differently (adding the same one twice is no error)
+            LOG.log(Level.WARNING, "The login throttles' maps keep the grid's own configuration: " + e.getMessage(), e);
+        }
     }
 
     @Override
