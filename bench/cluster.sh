@@ -42,6 +42,7 @@ run_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/log" -w -o "-c listen_address
 run_pg "$pg_bin/psql" -h 127.0.0.1 -p $pg_port -U postgres -q -c "create role gatehouse login password 'bench'" -c "create database gatehouse owner gatehouse"
 cat > "$work/preboot.txt" <<'CMD'
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+set configs.config.server-config.hazelcast-config-specific-configuration.enabled=true
 set configs.config.server-config.hazelcast-config-specific-configuration.clustering-enabled=true
 CMD
 password="benchmark admin password"

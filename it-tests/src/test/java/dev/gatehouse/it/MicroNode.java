@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One node of a Gatehouse cluster: the Micro bundle ({@code gatehouse.it.micro}) in a process of its own, HTTP and its
- * data grid bound to 127.0.0.1, joining the members named by TCP/IP (as docs/operations.md shows). Stopped on close;
- * {@link #kill()} is SIGKILL.
+ * The Micro bundle ({@code gatehouse.it.micro}) in a process of its own, HTTP bound to 127.0.0.1: one node of a
+ * Gatehouse cluster, its data grid on 127.0.0.1 too, joining the members named by TCP/IP (as docs/operations.md
+ * shows), or, by {@link #single}, the bundle as the README starts it. Stopped on close; {@link #kill()} is SIGKILL.
  */
 final class MicroNode implements AutoCloseable {
     final String name;
@@ -21,6 +21,7 @@ final class MicroNode implements AutoCloseable {
     private final Path dir;
     private final List<String> command = new ArrayList<>();
     private final Map<String, String> environment;
+    private boolean clustered;
     private Process process;
 
     /**
@@ -35,28 +36,17 @@ final class MicroNode implements AutoCloseable {
             String clusterName,
             Path dir,
             Map<String, String> environment) {
-        this.name = name;
-        this.port = port;
-        this.dir = dir;
-        this.environment = environment;
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(
-                    dir.resolve("pre-boot-commands.txt"),
-                    "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n"
-                            + "set configs.config.server-config.hazelcast-config-specific-configuration.clustering-enabled=true\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(
+                name,
+                port,
+                dir,
+                environment,
+                LOOPBACK_HTTP
+                        + "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=true\n"
+                        + "set configs.config.server-config.hazelcast-config-specific-configuration.clustering-enabled=true\n");
+        clustered = true;
+        command.add(1, "-Dhazelcast.socket.bind.any=false");
         command.addAll(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dhazelcast.socket.bind.any=false",
-                "-jar",
-                It.property("gatehouse.it.micro"),
-                "--port",
-                Integer.toString(port),
-                "--prebootcommandfile",
-                dir.resolve("pre-boot-commands.txt").toString(),
                 "--clustermode",
                 "tcpip:" + members,
                 "--clustername",
@@ -71,10 +61,45 @@ final class MicroNode implements AutoCloseable {
                 "--nohostaware"));
     }
 
+    private static final String LOOPBACK_HTTP =
+            "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n";
+
+    private MicroNode(String name, int port, Path dir, Map<String, String> environment, String preBootCommands) {
+        this.name = name;
+        this.port = port;
+        this.dir = dir;
+        this.environment = environment;
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("pre-boot-commands.txt"), preBootCommands);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        command.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                It.property("gatehouse.it.micro"),
+                "--port",
+                Integer.toString(port),
+                "--prebootcommandfile",
+                dir.resolve("pre-boot-commands.txt").toString()));
+    }
+
+    /** The bundle with its own settings, as the README starts it (only its HTTP listener bound to 127.0.0.1). */
+    static MicroNode single(String name, int port, Path dir, Map<String, String> environment) {
+        return new MicroNode(name, port, dir, environment, LOOPBACK_HTTP);
+    }
+
+    /** The process, once started. */
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
 
+    /** What the node printed (its console: standard output and error). */
     Path log() {
         return dir.resolve("server.log");
     }
@@ -93,7 +118,7 @@ final class MicroNode implements AutoCloseable {
         return this;
     }
 
-    /** Waits until the node is ready and answers decisions (it heard from every live node). */
+    /** Waits until the node is ready and, in a cluster, answers decisions (it heard from every live node). */
     MicroNode awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Http probe = Http.anonymous().at(url());
@@ -105,7 +130,7 @@ final class MicroNode implements AutoCloseable {
             try {
                 Http.Response ready = probe.get("/health/ready");
                 last = ready.toString();
-                if (ready.status() == 200 && ready.body().contains("\"decisions\":\"answered\"")) {
+                if (ready.status() == 200 && (!clustered || ready.body().contains("\"decisions\":\"answered\""))) {
                     return this;
                 }
             } catch (UncheckedIOException notYet) {
