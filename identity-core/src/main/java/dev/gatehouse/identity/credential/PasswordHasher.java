@@ -33,16 +33,32 @@ public final class PasswordHasher {
             throw new IllegalArgumentException("iterations " + iterations + " is too low; use at least 10000");
         }
         this.iterations = iterations;
-        this.dummy = hash("not a password of anybody".toCharArray());
+        this.dummy = unmatchable();
+    }
+
+    /**
+     * A well-formed hash at the current iteration count whose derived bytes are random: verifying any password
+     * against it costs a full derivation and matches nothing (a 2^-256 chance). Nothing is derived to make it, so a
+     * new hasher costs no start-up time.
+     */
+    private PasswordHash unmatchable() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] derived = new byte[HASH_BITS / 8];
+        random.nextBytes(salt);
+        random.nextBytes(derived);
+        return encode(salt, derived);
+    }
+
+    private PasswordHash encode(byte[] salt, byte[] derived) {
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return new PasswordHash(
+                PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derived));
     }
 
     public PasswordHash hash(char[] password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] derived = derive(password, salt, iterations);
-        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return new PasswordHash(
-                PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derived));
+        return encode(salt, derive(password, salt, iterations));
     }
 
     /** Constant-time comparison; an unreadable stored hash verifies nothing. */
@@ -67,6 +83,11 @@ public final class PasswordHasher {
      */
     public void verifyNobody(char[] password) {
         verify(password, dummy);
+    }
+
+    /** The hash {@link #verifyNobody} verifies against. */
+    PasswordHash nobody() {
+        return dummy;
     }
 
     public boolean needsRehash(PasswordHash stored) {

@@ -29,4 +29,24 @@ class PasswordHasherTest {
         assertThat(new PasswordHasher(20_000).verify("correct horse battery".toCharArray(), a))
                 .isTrue();
     }
+
+    @Test
+    void anUnknownUserIsVerifiedAgainstAHashShapedLikeARealOneThatNothingMatches() {
+        PasswordHash real = hasher.hash("correct horse battery".toCharArray());
+        PasswordHash nobody = hasher.nobody();
+
+        // the same prefix, iteration count, salt length and hash length: verifying it takes a full derivation
+        String[] realParts = real.encoded().split("\\$");
+        String[] nobodyParts = nobody.encoded().split("\\$");
+        assertThat(nobodyParts).hasSize(4);
+        assertThat(nobodyParts[0]).isEqualTo(realParts[0]);
+        assertThat(nobodyParts[1]).isEqualTo("10000");
+        assertThat(nobodyParts[2]).hasSameSizeAs(realParts[2]);
+        assertThat(nobodyParts[3]).hasSameSizeAs(realParts[3]);
+        assertThat(hasher.needsRehash(nobody)).isFalse();
+        for (String guess : new String[] {"", "correct horse battery", "not a password of anybody"}) {
+            assertThat(hasher.verify(guess.toCharArray(), nobody)).isFalse();
+        }
+        assertThat(new PasswordHasher(10_000).nobody()).isNotEqualTo(nobody);
+    }
 }

@@ -28,4 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "Audit", description = "The audit log")
         })
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
-public class GatehouseApi extends Application {}
+public class GatehouseApi extends Application {
+    /**
+     * Jersey (Payara) builds a WADL description of the API at start unless told not to; the API is described by
+     * OpenAPI at {@code /openapi} instead. Other JAX-RS implementations ignore the property.
+     */
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        return java.util.Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+}

@@ -2,30 +2,22 @@ package dev.gatehouse.sso.application;
 
 import dev.gatehouse.sso.config.GatehouseSettings;
 import dev.gatehouse.sso.persistence.Database;
-import dev.gatehouse.sso.persistence.PersistentFeature;
 import dev.gatehouse.sso.persistence.Transactions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * What every feature stands on: the settings (read once from MicroProfile Config and checked, see {@link
  * GatehouseSettings}), the database with every module's migrations and entities, and the unit of work
- * ({@link Transactions}). Produces {@link GatehouseSettings}, {@link Database} and {@link Transactions}.
+ * ({@link Transactions}). Produces {@link GatehouseSettings}, {@link Database} and {@link Transactions}. The settings
+ * and the database are opened by {@link DatabaseStart} while the container deploys the rest of the application.
  */
 @ApplicationScoped
 public class PlatformFeature {
-    private static final Logger LOG = Logger.getLogger(PlatformFeature.class.getName());
-
     @Inject
-    @Any
-    Instance<PersistentFeature> features;
+    DatabaseStart databaseStart;
 
     private GatehouseSettings settings;
     private Database database;
@@ -34,14 +26,9 @@ public class PlatformFeature {
 
     synchronized PlatformFeature started() {
         if (database == null) {
-            Config config = ConfigProvider.getConfig();
-            settings = GatehouseSettings.read(key -> config.getOptionalValue(key, String.class));
-            LOG.info(() -> "Starting Gatehouse with " + settings);
-            database = Database.open(
-                    settings,
-                    features.stream()
-                            .flatMap(feature -> feature.entities().stream())
-                            .toList());
+            DatabaseStart.Opened opened = databaseStart.take();
+            settings = opened.settings();
+            database = opened.database();
             transactions = new Transactions(database);
             databaseProbe = new DatabaseProbe(database);
         }

@@ -9,8 +9,8 @@ import dev.gatehouse.storage.persistence.JpaStoragePolicyRepository;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -18,6 +18,7 @@ import org.flywaydb.core.Flyway;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.bytecode.spi.BytecodeProvider;
 import org.hibernate.cfg.AvailableSettings;
 
 /**
@@ -28,9 +29,11 @@ import org.hibernate.cfg.AvailableSettings;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
-    /** The entity classes of the modules; the sign-in protocols add theirs. */
-    public static final List<Class<?>> MODULE_ENTITIES = Stream.of(
-                    IdentityPersistence.ENTITIES, JpaStoragePolicyRepository.ENTITIES)
+    /** The entity classes of the modules and of the sign-in protocols ({@link ProtocolEntities}). */
+    public static final List<Class<?>> ENTITIES = Stream.concat(
+                    Stream.of(IdentityPersistence.ENTITIES, JpaStoragePolicyRepository.ENTITIES),
+                    ServiceLoader.load(ProtocolEntities.class, Database.class.getClassLoader()).stream()
+                            .map(provider -> provider.get().entities()))
             .flatMap(List::stream)
             .toList();
 
@@ -47,13 +50,8 @@ public final class Database implements AutoCloseable {
         this.productName = readProductName(dataSource);
     }
 
-    /** The database with the modules' entities only. */
+    /** The database of the settings, migrated, with every module's entities ({@link #ENTITIES}). */
     public static Database open(GatehouseSettings settings) {
-        return open(settings, List.of());
-    }
-
-    /** @param extraEntities entity classes beyond the modules' own (those of the sign-in protocols) */
-    public static Database open(GatehouseSettings settings, Collection<Class<?>> extraEntities) {
         HikariDataSource dataSource = pool(settings);
         try {
             int applied = Flyway.configure(Database.class.getClassLoader())
@@ -63,12 +61,7 @@ public final class Database implements AutoCloseable {
                     .migrate()
                     .migrationsExecuted;
             LOG.info(() -> "Database " + describe(settings) + " ready; " + applied + " migration(s) applied");
-            return new Database(
-                    dataSource,
-                    hibernate(
-                            dataSource,
-                            Stream.concat(MODULE_ENTITIES.stream(), extraEntities.stream())
-                                    .toList()));
+            return new Database(dataSource, hibernate(dataSource, ENTITIES));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -112,6 +105,10 @@ public final class Database implements AutoCloseable {
                 .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                // no runtime bytecode (Byte Buddy proxies and accessors): the entities are final and have no
+                // associations to load lazily, so Hibernate reads and writes their fields by reflection; this keeps
+                // about a thousand classes and one generated class per entity out of every start
+                .addService(BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl())
                 .build();
         MetadataSources sources = new MetadataSources(registry);
         entities.forEach(sources::addAnnotatedClass);

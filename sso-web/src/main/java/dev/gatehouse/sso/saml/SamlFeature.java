@@ -3,13 +3,11 @@ package dev.gatehouse.sso.saml;
 import dev.gatehouse.sso.application.IdentityFeature;
 import dev.gatehouse.sso.application.PlatformFeature;
 import dev.gatehouse.sso.config.GatehouseSettings;
-import dev.gatehouse.sso.persistence.PersistentFeature;
 import dev.gatehouse.sso.saml.config.SamlProviders;
 import dev.gatehouse.sso.saml.metadata.IdpMetadataParser;
 import dev.gatehouse.sso.saml.metadata.MetadataFetcher;
 import dev.gatehouse.sso.saml.metadata.MetadataRefresher;
 import dev.gatehouse.sso.saml.persistence.JpaMetadataCache;
-import dev.gatehouse.sso.saml.persistence.SamlMetadataEntity;
 import dev.gatehouse.sso.signin.SignInStates;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +15,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * SAML's part of the application: builds the {@link SamlService} from the identity feature's repositories and the
@@ -27,7 +24,7 @@ import java.util.List;
  * checked at start by {@link GatehouseSettings}.
  */
 @ApplicationScoped
-public class SamlFeature implements PersistentFeature {
+public class SamlFeature {
     @Inject
     PlatformFeature platform;
 
@@ -44,11 +41,6 @@ public class SamlFeature implements PersistentFeature {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         service();
-    }
-
-    @Override
-    public List<Class<?>> entities() {
-        return List.of(SamlMetadataEntity.class);
     }
 
     /** The SAML service, built at the first call. */
