@@ -52,7 +52,7 @@ node() {
   (cd "$work/$1" && GATEHOUSE_ADMIN_PASSWORD="$password" GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/gatehouse" \
     GATEHOUSE_DB_PASSWORD=bench GATEHOUSE_CLUSTER_ENABLED=true GATEHOUSE_MASTER_KEY="$key" \
     GATEHOUSE_BASE_URL=http://127.0.0.1:18480 GATEHOUSE_DATA_DIR="$work/$1/data" \
-    exec java -Dhazelcast.socket.bind.any=false -jar "$jar" --port "$2" --prebootcommandfile "$work/preboot.txt" \
+    exec java -Dhazelcast.socket.bind.any=false -Dhazelcast.phone.home.enabled=false -jar "$jar" --port "$2" --prebootcommandfile "$work/preboot.txt" \
       --clustermode tcpip:127.0.0.1:16911,127.0.0.1:16912 --clustername gatehouse-bench --startport "$3" \
       --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1 --nohostaware >> "$work/$1/out.log" 2>&1) &
   node_pid=$!

@@ -46,6 +46,7 @@ final class MicroNode implements AutoCloseable {
                         + "set configs.config.server-config.hazelcast-config-specific-configuration.clustering-enabled=true\n");
         clustered = true;
         command.add(1, "-Dhazelcast.socket.bind.any=false");
+        command.add(2, "-Dhazelcast.phone.home.enabled=false");
         command.addAll(List.of(
                 "--clustermode",
                 "tcpip:" + members,
