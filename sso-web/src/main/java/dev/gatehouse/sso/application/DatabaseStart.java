@@ -26,8 +26,19 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class DatabaseStart implements Extension {
     private static final Logger LOG = Logger.getLogger(DatabaseStart.class.getName());
 
+    private final Supplier<Opened> opener;
     private CompletableFuture<Opened> opening;
     private boolean taken;
+
+    /** The extension as the container creates it: opens the database of the application's settings. */
+    public DatabaseStart() {
+        this(DatabaseStart::open);
+    }
+
+    /** @param opener what the start thread runs (the tests' seam) */
+    DatabaseStart(Supplier<Opened> opener) {
+        this.opener = opener;
+    }
 
     /** The settings and the database they name. */
     record Opened(GatehouseSettings settings, Database database) {}
@@ -46,7 +57,7 @@ public class DatabaseStart implements Extension {
                     () -> {
                         Thread.currentThread().setContextClassLoader(application);
                         try {
-                            opening.complete(open());
+                            opening.complete(opener.get());
                         } catch (RuntimeException | Error e) {
                             opening.completeExceptionally(e);
                         }
