@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Start-up benchmark: time from launch to ready (see ready() below), and heap in use after start (after a full GC),
 # for the Gatehouse Micro bundle next to an empty Payara Micro of the same version, measured in the same run and
-# interleaved so that machine noise hits both alike. Both bind to 127.0.0.1 and are stopped after each run.
+# interleaved so that machine noise hits both alike. Two reference applications run in the same rounds, to show what
+# any application of this kind costs on this server (bench/floor: one JAX-RS resource, a CDI bean started with the
+# application and a MicroProfile readiness check; and the same with Hibernate and one entity on H2, booted as
+# Gatehouse boots it); they run with the bundle's server settings (no data grid, see ear/src/main/micro). All bind to
+# 127.0.0.1 and are stopped after each run.
 #
 #   bench/startup.sh [runs]        (default 5; needs ./mvnw -DskipTests package first)
 set -euo pipefail
@@ -10,31 +14,45 @@ runs=${1:-5}
 bundle=ear/target/gatehouse-micro.jar
 micro=ear/target/micro/payara-micro.jar
 [ -f "$bundle" ] && [ -f "$micro" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 2; }
+bench/floor/build.sh >/dev/null
+floor=bench/floor/target/floor.war
 work=$(mktemp -d /tmp/gatehouse-bench.XXXXXX)
 trap 'pkill -f "$work" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 cat > "$work/preboot.txt" <<'CMD'
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
 CMD
+# the reference applications get the server settings of the bundle's own pre-boot commands (no data grid)
+{ cat "$work/preboot.txt"; grep -E 'hazelcast|ejb-timer' ear/src/main/micro/pre-boot-commands.txt; } > "$work/preboot-bundle.txt"
 port=18380
 
-# ready NAME: whether the server is ready. Gatehouse: /health/ready answers 200 (database up, first start done).
-# An empty Payara Micro has no application and so no health endpoint: ready when its HTTP listener answers at all.
+# ready NAME: whether the server is ready. Gatehouse and the references: /health/ready answers 200 (for Gatehouse:
+# database up, first start done). An empty Payara Micro has no application and so no health endpoint: ready when its
+# HTTP listener answers at all.
 ready() {
-  if [ "$1" = gatehouse ]; then
-    curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"
-  else
+  if [ "$1" = empty-micro ]; then
     curl -s -o /dev/null "http://127.0.0.1:$port/"
+  else
+    curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"
   fi
 }
 
-# one_run NAME JAR: prints "NAME <ms to ready> <heap used KiB after full GC>"
+# one_run NAME: prints "NAME <ms to ready> <heap used KiB after full GC>"
 one_run() {
-  local name=$1 jar=$2 dir="$work/$1-$RANDOM"
+  local name=$1 dir="$work/$1-$RANDOM"
   mkdir -p "$dir"
   local start end pid heap
+  local -a java=(java) args=(--nocluster --port $port --prebootcommandfile "$work/preboot.txt")
+  case $name in
+    empty-micro) java+=(-jar "$PWD/$micro") ;;
+    gatehouse) java+=(-jar "$PWD/$bundle") ;;
+    reference) java+=(-jar "$PWD/$micro"); args=(--deploy "$PWD/$floor" --contextroot / --nocluster --port $port
+        --prebootcommandfile "$work/preboot-bundle.txt") ;;
+    reference-jpa) java+=(-Dfloor.jpa=true -jar "$PWD/$micro"); args=(--deploy "$PWD/$floor" --contextroot /
+        --addLibs "$PWD/ear/target/micro/libs" --nocluster --port $port --prebootcommandfile "$work/preboot-bundle.txt") ;;
+  esac
   start=$(date +%s%N)
-  (cd "$dir" && GATEHOUSE_ADMIN_PASSWORD='benchmark admin password' exec java -jar "$OLDPWD/$jar" --nocluster \
-      --port $port --prebootcommandfile "$work/preboot.txt" --logtofile "$dir/server.log" > "$dir/out.log" 2>&1) &
+  (cd "$dir" && GATEHOUSE_ADMIN_PASSWORD='benchmark admin password' exec "${java[@]}" "${args[@]}" \
+      --logtofile "$dir/server.log" > "$dir/out.log" 2>&1) &
   pid=$!
   until ready "$name"; do
     if ! kill -0 $pid 2>/dev/null; then echo "$name did not start; see $dir" >&2; exit 1; fi
@@ -50,8 +68,9 @@ one_run() {
 
 results="$work/results.txt"
 for i in $(seq 1 "$runs"); do
-  one_run empty-micro "$micro" >> "$results"
-  one_run gatehouse "$bundle" >> "$results"
+  for name in empty-micro reference reference-jpa gatehouse; do
+    one_run $name >> "$results"
+  done
 done
 awk '
   { ms[$1] = ms[$1] " " $2; kb[$1] = kb[$1] " " $3 }
@@ -61,11 +80,20 @@ awk '
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
   END {
-    em = median(ms["empty-micro"]); gm = median(ms["gatehouse"])
-    eh = median(kb["empty-micro"]); gh = median(kb["gatehouse"])
-    printf "| | empty Payara Micro (baseline) | Gatehouse bundle | ratio |\n|---|---|---|---|\n"
-    printf "| launch to ready, median ms | %d | %d | %.2f |\n", em, gm, gm / em
-    printf "| heap used after start and full GC, median MiB | %.1f | %.1f | %.2f |\n", eh / 1024, gh / 1024, gh / eh
+    em = median(ms["empty-micro"]); eh = median(kb["empty-micro"])
+    printf "| | launch to ready, median ms | ratio to the empty server | heap after start and full GC, median MiB | ratio |\n"
+    printf "|---|---|---|---|---|\n"
+    split("empty-micro reference reference-jpa gatehouse", names, " ")
+    label["empty-micro"] = "empty Payara Micro (baseline)"
+    label["reference"] = "reference: JAX-RS, CDI, readiness"
+    label["reference-jpa"] = "reference with Hibernate, one entity"
+    label["gatehouse"] = "Gatehouse bundle"
+    for (i = 1; i <= 4; i++) {
+      n = names[i]; m = median(ms[n]); h = median(kb[n])
+      printf "| %s | %d | %.2f | %.1f | %.2f |\n", label[n], m, m / em, h / 1024, h / eh
+    }
+    printf "\nGatehouse to the references: %.2f (JAX-RS, CDI, readiness), %.2f (with Hibernate)\n", \
+      median(ms["gatehouse"]) / median(ms["reference"]), median(ms["gatehouse"]) / median(ms["reference-jpa"])
   }' "$results"
 echo
 echo "runs per deployable: $runs; raw (name, ms, KiB):"
