@@ -36,15 +36,18 @@ ready() {
   fi
 }
 
-# one_run NAME: prints "NAME <ms to ready> <heap used KiB after full GC>"
+# one_run NAME: prints "NAME <ms to ready> <heap used KiB after full GC>". gatehouse is a first start (an empty data
+# directory: migrations, default site, first administrator); gatehouse-restart starts again on the directory of the
+# round's first start, as a node restarts in a rolling restart.
 one_run() {
   local name=$1 dir="$work/$1-$RANDOM"
-  mkdir -p "$dir"
+  if [ "$name" = gatehouse-restart ]; then dir=$gatehouse_dir; else mkdir -p "$dir"; fi
+  [ "$name" = gatehouse ] && gatehouse_dir=$dir
   local start end pid heap
   local -a java=(java) args=(--nocluster --port $port --prebootcommandfile "$work/preboot.txt")
   case $name in
     empty-micro) java+=(-jar "$PWD/$micro") ;;
-    gatehouse) java+=(-jar "$PWD/$bundle") ;;
+    gatehouse|gatehouse-restart) java+=(-jar "$PWD/$bundle") ;;
     reference) java+=(-jar "$PWD/$micro"); args=(--deploy "$PWD/$floor" --contextroot / --nocluster --port $port
         --prebootcommandfile "$work/preboot-bundle.txt") ;;
     reference-jpa) java+=(-Dfloor.jpa=true -jar "$PWD/$micro"); args=(--deploy "$PWD/$floor" --contextroot /
@@ -68,7 +71,7 @@ one_run() {
 
 results="$work/results.txt"
 for i in $(seq 1 "$runs"); do
-  for name in empty-micro reference reference-jpa gatehouse; do
+  for name in empty-micro reference reference-jpa gatehouse gatehouse-restart; do
     one_run $name >> "$results"
   done
 done
@@ -83,12 +86,13 @@ awk '
     em = median(ms["empty-micro"]); eh = median(kb["empty-micro"])
     printf "| | launch to ready, median ms | ratio to the empty server | heap after start and full GC, median MiB | ratio |\n"
     printf "|---|---|---|---|---|\n"
-    split("empty-micro reference reference-jpa gatehouse", names, " ")
+    split("empty-micro reference reference-jpa gatehouse gatehouse-restart", names, " ")
     label["empty-micro"] = "empty Payara Micro (baseline)"
     label["reference"] = "reference: JAX-RS, CDI, readiness"
     label["reference-jpa"] = "reference with Hibernate, one entity"
-    label["gatehouse"] = "Gatehouse bundle"
-    for (i = 1; i <= 4; i++) {
+    label["gatehouse"] = "Gatehouse bundle, first start"
+    label["gatehouse-restart"] = "Gatehouse bundle, restart"
+    for (i = 1; i <= 5; i++) {
       n = names[i]; m = median(ms[n]); h = median(kb[n])
       printf "| %s | %d | %.2f | %.1f | %.2f |\n", label[n], m, m / em, h / 1024, h / eh
     }
