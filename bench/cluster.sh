@@ -44,6 +44,7 @@ cat > "$work/preboot.txt" <<'CMD'
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
 set configs.config.server-config.hazelcast-config-specific-configuration.enabled=true
 set configs.config.server-config.hazelcast-config-specific-configuration.clustering-enabled=true
+set configs.config.server-config.availability-service.web-container-availability.availability-enabled=true
 CMD
 password="benchmark admin password"
 key=$(head -c 32 /dev/urandom | base64)

@@ -22,7 +22,7 @@ cat > "$work/preboot.txt" <<'CMD'
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
 CMD
 # the reference applications get the server settings of the bundle's own pre-boot commands (no data grid)
-{ cat "$work/preboot.txt"; grep -E 'hazelcast|ejb-timer' ear/src/main/micro/pre-boot-commands.txt; } > "$work/preboot-bundle.txt"
+{ cat "$work/preboot.txt"; grep -E 'hazelcast|ejb-timer|availability' ear/src/main/micro/pre-boot-commands.txt; } > "$work/preboot-bundle.txt"
 port=18380
 
 # ready NAME: whether the server is ready. Gatehouse and the references: /health/ready answers 200 (for Gatehouse:

@@ -20,6 +20,10 @@ for lib in exploded/WEB-INF/lib/*.jar; do
     *) mv "$lib" libs/ ;;
   esac
 done
+if [ -z "$(ls libs)" ]; then
+  echo "ROOT.war holds no third-party library: it is split already, the bundle would start without them" >&2
+  exit 1
+fi
 rm ROOT.war
 (cd exploded && "$jar" cfM ../ROOT.war .)
 echo "ROOT.war: $(ls exploded/WEB-INF/lib | wc -l) module jars; libs/: $(ls libs | wc -l) libraries"

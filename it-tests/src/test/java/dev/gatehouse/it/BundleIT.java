@@ -20,14 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Micro bundle as the README starts it, on an empty data directory (a first start): it becomes ready as a single
- * node without a data grid, listening on its HTTP port and nothing else, and its console shows Gatehouse's own lines
- * and little else.
+ * node without a data grid, listening on its HTTP port and nothing else, the first administrator signs in and keeps a
+ * session, and its console shows Gatehouse's own lines and little else.
  */
 class BundleIT {
     private static final int PORT = 18483;
 
     @Test
-    void aFirstStartIsQuietAndListensOnItsHttpPortOnly(@TempDir Path dir) throws Exception {
+    void aFirstStartIsQuietListensOnItsHttpPortOnlyAndKeepsSessions(@TempDir Path dir) throws Exception {
         Map<String, String> environment = Map.of(
                 "GATEHOUSE_DATA_DIR", dir.resolve("data").toString(),
                 "GATEHOUSE_ADMIN_PASSWORD", It.adminPassword(),
@@ -39,6 +39,12 @@ class BundleIT {
                     .contains("\"mode\":\"single node\"");
             // a lone Payara Micro starts a data grid member on 0.0.0.0:6900 unless told not to
             assertThat(listeningPorts(node.process().pid())).containsExactly(PORT);
+
+            // sessions work without the grid (the web application is distributable)
+            Http browser = Http.anonymous().at(node.url());
+            Http.Response signedIn = browser.signIn("admin", It.adminPassword());
+            assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(303);
+            assertThat(browser.get("/console/users").status()).isEqualTo(200);
 
             List<String> console = Files.readAllLines(node.log(), StandardCharsets.UTF_8);
             assertThat(console).anyMatch(line -> line.contains("Gatehouse started"));

@@ -43,7 +43,8 @@ final class MicroNode implements AutoCloseable {
                 environment,
                 LOOPBACK_HTTP
                         + "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=true\n"
-                        + "set configs.config.server-config.hazelcast-config-specific-configuration.clustering-enabled=true\n");
+                        + "set configs.config.server-config.hazelcast-config-specific-configuration.clustering-enabled=true\n"
+                        + "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=true\n");
         clustered = true;
         command.add(1, "-Dhazelcast.socket.bind.any=false");
         command.add(2, "-Dhazelcast.phone.home.enabled=false");
