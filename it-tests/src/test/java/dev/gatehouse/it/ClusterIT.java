@@ -174,26 +174,13 @@ class ClusterIT {
     @Order(2)
     void aChangeThroughOneNodeIsDecidedOnTheOtherAtOnce() {
         Http adminA = admin(a);
-        String suffix = AdminApiChecks.suffix();
-        String alice = StorageFixture.ok(adminA.json(
-                        "POST",
-                        "/api/v1/sites/default/users",
-                        "{\"login\":\"alice." + suffix + "\",\"displayName\":\"Alice\"}"))
-                .object()
-                .getString("id");
-        String folder = "/cluster-" + suffix;
-        StorageFixture.ok(adminA.json(
-                "POST",
-                "/api/v1/sites/default/storage/folders",
-                "{\"name\":\"Cluster " + suffix + "\",\"path\":\"" + folder + "\"}"));
-        JsonObject client = adminA.json(
-                        "POST", "/api/v1/sites/default/storage/clients", "{\"name\":\"nas-" + suffix + "\"}")
-                .object();
-        String secret = It.secret(client.getString("secret"));
+        StorageFixture world = new StorageFixture(adminA).create();
+        String alice = world.alice;
+        String folder = world.folder;
         Map<MicroNode, Http> admins = Map.of(a, adminA, b, admin(b));
         Map<MicroNode, Http> storage = Map.of(
-                a, Http.basic(client.getString("id"), secret).at(a.url()),
-                b, Http.basic(client.getString("id"), secret).at(b.url()));
+                a, Http.basic(world.clientId, world.clientSecret).at(a.url()),
+                b, Http.basic(world.clientId, world.clientSecret).at(b.url()));
 
         int stale = 0;
         String entry = null;
@@ -201,12 +188,7 @@ class ClusterIT {
             MicroNode changer = i % 2 == 0 ? a : b;
             MicroNode decider = changer == a ? b : a;
             if (entry == null) {
-                entry = StorageFixture.ok(admins.get(changer)
-                                .json(
-                                        "PUT",
-                                        "/api/v1/sites/default/storage/entries",
-                                        "{\"path\":\"" + folder + "\",\"grantee\":\"user:" + alice
-                                                + "\",\"right\":\"READ_ONLY\"}"))
+                entry = StorageFixture.entry(admins.get(changer), folder, "user:" + alice, "READ_ONLY")
                         .object()
                         .getString("id");
             } else {
@@ -230,7 +212,7 @@ class ClusterIT {
                 .isZero();
 
         // a storage client revoked through one node is refused by the other at once
-        StorageFixture.ok(admin(b).delete("/api/v1/sites/default/storage/clients/" + client.getString("id")));
+        StorageFixture.ok(admin(b).delete("/api/v1/sites/default/storage/clients/" + world.clientId));
         assertThat(storage.get(a)
                         .json(
                                 "POST",

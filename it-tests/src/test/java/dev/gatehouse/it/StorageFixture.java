@@ -6,14 +6,26 @@ import jakarta.json.JsonObject;
 
 /** A site's storage world built through the admin API, and a storage-server client for its decision API. */
 final class StorageFixture {
-    final Http admin = Http.admin();
+    final Http admin;
     final String suffix = AdminApiChecks.suffix();
     final String folder = "/fin-" + suffix;
     String alice;
     String bob;
     String finance;
     String interns;
+    String clientId;
+    String clientSecret;
     Http storage;
+
+    /** On the suite's server. */
+    StorageFixture() {
+        this(Http.admin());
+    }
+
+    /** Through {@code admin} (a node of a cluster, say). */
+    StorageFixture(Http admin) {
+        this.admin = admin;
+    }
 
     /** alice ∈ Interns ∈ Finance; bob in no group; a shared folder; a storage client. */
     StorageFixture create() {
@@ -35,11 +47,18 @@ final class StorageFixture {
         JsonObject client = admin.json(
                         "POST", "/api/v1/sites/default/storage/clients", "{\"name\":\"nas-" + suffix + "\"}")
                 .object();
-        storage = Http.basic(client.getString("id"), It.secret(client.getString("secret")));
+        clientId = client.getString("id");
+        clientSecret = It.secret(client.getString("secret"));
+        storage = Http.basic(clientId, clientSecret);
         return this;
     }
 
     Http.Response entry(String path, String grantee, String right) {
+        return entry(admin, path, grantee, right);
+    }
+
+    /** Grants through another admin client (another node of a cluster). */
+    static Http.Response entry(Http admin, String path, String grantee, String right) {
         return ok(admin.json(
                 "PUT",
                 "/api/v1/sites/default/storage/entries",
